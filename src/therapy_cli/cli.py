@@ -1,0 +1,220 @@
+"""The `therapy` command line: parse arguments, hand off to `views`, let `output` print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__, views
+from .errors import TherapyError
+from .model import KnowledgeBase
+
+
+@dataclass
+class Session:
+    """Options given before the command, and the knowledge base once something needs it."""
+
+    data: list[Path] = field(default_factory=list)
+    _kb: KnowledgeBase | None = None
+
+    def knowledge_base(self) -> KnowledgeBase:
+        if self._kb is None:
+            from .loader import builtin_path, load
+
+            self._kb = load([builtin_path(), *self.data])
+        return self._kb
+
+
+class TherapyGroup(TyperGroup):
+    """Turns a command's view into output, and a TherapyError into its exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        from .output import emit, report
+
+        try:
+            view = super().invoke(ctx)
+            if view is not None:
+                emit(view, session(ctx).knowledge_base())
+        except TherapyError as error:
+            report(error)
+            raise typer.Exit(error.exit_code) from None
+        return None
+
+
+app = typer.Typer(
+    cls=TherapyGroup,
+    name="therapy",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="A terminal reference for talking therapies: sourced, and never a substitute "
+    "for professional advice.",
+    epilog="Examples:  therapy show psychodynamic   •   therapy conditions OCD   •   "
+    "therapy crisis --region uk",
+)
+
+
+def session(ctx: typer.Context) -> Session:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Session):
+        root.obj = Session()
+    return root.obj
+
+
+def kb(ctx: typer.Context) -> KnowledgeBase:
+    return session(ctx).knowledge_base()
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"therapy {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            help="An extra knowledge-base file, read after the built-in one (repeatable); "
+            "an entry with the same id replaces the built-in one.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """A terminal reference for talking therapies."""
+    session(ctx).data = list(data or [])
+
+
+Name = Annotated[
+    str, typer.Argument(help="A therapy's id, name or alias, e.g. 'STPP'.", show_default=False)
+]
+
+
+@app.command("list", epilog="Example:  therapy list")
+def list_command(ctx: typer.Context) -> views.View:
+    """Every therapy with a one-line summary and its typical number of sessions."""
+    return views.list_therapies(kb(ctx))
+
+
+@app.command(
+    epilog="Examples:  therapy show psychodynamic   •   "
+    "therapy show STPP --section effectiveness   •   therapy show cbt --sources"
+)
+def show(
+    ctx: typer.Context,
+    name: Name,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="ID",
+            help="Show one section: overview, science, how-it-works, session-length, "
+            "who-it-helps, effectiveness, finding-a-therapist or see-also.",
+        ),
+    ] = None,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="List each section's sources under it.")
+    ] = False,
+) -> views.View:
+    """Everything about one therapy, section by section, with numbered references."""
+    return views.show(kb(ctx), name, section, sources)
+
+
+@app.command(epilog="Examples:  therapy compare   •   therapy compare psychodynamic psychoanalytic")
+def compare(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Therapies to compare (default: all).", show_default=False),
+    ] = None,
+) -> views.View:
+    """A side-by-side table: basis, focus, sessions, frequency, conditions, evidence."""
+    return views.compare(kb(ctx), names or [])
+
+
+@app.command(
+    epilog="Examples:  therapy conditions   •   therapy conditions depression   •   "
+    "therapy conditions OCD"
+)
+def conditions(
+    ctx: typer.Context,
+    condition: Annotated[
+        str | None,
+        typer.Argument(
+            help="A condition or synonym, e.g. 'OCD' (default: all).", show_default=False
+        ),
+    ] = None,
+) -> views.View:
+    """The therapies used for a condition, with their evidence and caveats."""
+    return views.conditions(kb(ctx), condition)
+
+
+@app.command(epilog="Examples:  therapy sessions   •   therapy sessions psychodynamic")
+def sessions(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Argument(help="A therapy (default: all).", show_default=False)
+    ] = None,
+) -> views.View:
+    """How many sessions, how long, how often, on the NHS and privately."""
+    return views.sessions(kb(ctx), name)
+
+
+@app.command(epilog="Examples:  therapy refs   •   therapy refs --therapy psychodynamic")
+def refs(
+    ctx: typer.Context,
+    therapy: Annotated[
+        str | None,
+        typer.Option(
+            "--therapy", "-t", metavar="NAME", help="Only the references one therapy cites."
+        ),
+    ] = None,
+) -> views.View:
+    """The references behind the content, in APA style with DOIs."""
+    return views.refs(kb(ctx), therapy)
+
+
+@app.command(epilog="Examples:  therapy search defence   •   therapy search 'somatic disorders'")
+def search(
+    ctx: typer.Context,
+    text: Annotated[
+        str, typer.Argument(help="Words to find (all must appear).", show_default=False)
+    ],
+) -> views.View:
+    """Search all content; shows where each match is. Exit 1 when nothing matches."""
+    return views.search(kb(ctx), text)
+
+
+Region = Annotated[
+    str | None,
+    typer.Option(
+        "--region", "-r", metavar="REGION", help="uk, us or international (default: all)."
+    ),
+]
+
+
+@app.command(epilog="Examples:  therapy crisis   •   therapy crisis --region uk")
+def crisis(ctx: typer.Context, region: Region = None) -> views.View:
+    """Urgent help: helplines and emergency numbers, by region."""
+    return views.regions(kb(ctx), "crisis", region)
+
+
+@app.command("find-therapist", epilog="Examples:  therapy find-therapist --region uk")
+def find_therapist(ctx: typer.Context, region: Region = None) -> views.View:
+    """How to find a therapist: the NHS, registers and directories, by region."""
+    return views.regions(kb(ctx), "find_therapist", region)

@@ -1,0 +1,47 @@
+"""References in APA style, as plain text."""
+
+from __future__ import annotations
+
+from ..model import Reference
+
+
+def author_list(authors: tuple[str, ...]) -> str:
+    """APA's author list: commas, and an ampersand before the last."""
+    if len(authors) <= 1:
+        return "".join(authors)
+    return ", ".join(authors[:-1]) + ", & " + authors[-1]
+
+
+def doi_url(doi: str) -> str:
+    return f"https://doi.org/{doi}"
+
+
+def apa(reference: Reference) -> str:
+    """One reference in APA style, with its unconfirmed parts flagged."""
+    year = f"({reference.year})" if reference.year else "(n.d.)"
+    if reference.kind == "paper":
+        parts = [f"{author_list(reference.authors)} {year}.", f"{reference.title}."]
+        where = reference.container or ""
+        if reference.volume:
+            where += f", {reference.volume}"
+            if reference.issue:
+                where += f"({reference.issue})"
+        if reference.pages:
+            where += f", {reference.pages}"
+        parts.append(f"{where}.")
+    elif reference.kind == "article":
+        parts = [f"{reference.title} {year}.", "The source article of this knowledge base."]
+    else:
+        by = author_list(reference.authors) or reference.publisher or ""
+        parts = [f"{by} {year}.".strip(), f"{reference.title}."]
+        if reference.publisher and reference.publisher != by:
+            parts.append(f"{reference.publisher}.")
+        if reference.accessed:
+            parts.append(f"Retrieved {reference.accessed}, from")
+    if reference.doi:
+        parts.append(doi_url(reference.doi))
+    if reference.url and (reference.kind != "paper" or not reference.doi):
+        parts.append(reference.url)
+    if reference.unconfirmed:
+        parts.append(f"[Unconfirmed: {', '.join(reference.unconfirmed)}.]")
+    return " ".join(p for p in parts if p.strip(". "))

@@ -1,0 +1,145 @@
+"""Find things in the knowledge base: names, conditions, free text. Plain functions, no output."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .errors import NotFound
+from .model import SECTION_IDS, Condition, KnowledgeBase, Lookup, Region, Statement, Therapy
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalise(label: str, lookup: Lookup) -> str:
+    """The form names are compared in: lower case, words only, British spelling, no filler."""
+    words = _NON_WORD.sub(" ", label.casefold()).split()
+    words = [_british(word, lookup) for word in words]
+    while len(words) > 1 and words[-1] in lookup.optional_words:
+        words.pop()
+    return " ".join(words)
+
+
+def _british(word: str, lookup: Lookup) -> str:
+    for us, uk in lookup.spellings.items():
+        if word.startswith(us):
+            return uk + word[len(us) :]
+    return word
+
+
+def therapy_labels(therapy: Therapy) -> tuple[str, ...]:
+    return (therapy.id, therapy.name, *therapy.aliases)
+
+
+def condition_labels(condition: Condition) -> tuple[str, ...]:
+    return (condition.id, condition.name, *condition.synonyms)
+
+
+def resolve_therapy(kb: KnowledgeBase, name: str) -> Therapy:
+    """The therapy `name` refers to by id, name or alias, in any case or spelling."""
+    return kb.therapy(
+        _resolve(kb, name, {t.id: therapy_labels(t) for t in kb.therapies}, "therapy")
+    )
+
+
+def resolve_condition(kb: KnowledgeBase, name: str) -> Condition:
+    """The condition `name` refers to by id, name or synonym."""
+    labels = {c.id: condition_labels(c) for c in kb.conditions}
+    return kb.condition(_resolve(kb, name, labels, "condition"))
+
+
+def _resolve(kb: KnowledgeBase, name: str, labels: dict[str, tuple[str, ...]], kind: str) -> str:
+    index = {
+        normalise(label, kb.lookup): entry for entry, names in labels.items() for label in names
+    }
+    wanted = normalise(name, kb.lookup)
+    if wanted in index:
+        return index[wanted]
+    display = {normalise(names[1], kb.lookup): names[1] for names in labels.values()}
+    near = difflib.get_close_matches(wanted, list(index), n=5, cutoff=0.6)
+    near += [key for key in index if wanted and (key.startswith(wanted) or wanted in key.split())]
+    suggestions: list[str] = []
+    for key in near:
+        label = display.get(key) or next(n[1] for e, n in labels.items() if e == index[key])
+        if label not in suggestions:
+            suggestions.append(label)
+    hints = tuple(f"did you mean {s!r}?" for s in suggestions[:3])
+    listing = "therapy list" if kind == "therapy" else "therapy conditions"
+    raise NotFound(f"no {kind} called {name!r}", (*hints, f"see '{listing}' for them all"))
+
+
+def resolve_region(regions: tuple[Region, ...], region_id: str | None) -> tuple[Region, ...]:
+    """The regions to show: all when `region_id` is None, else the one it names."""
+    if region_id is None:
+        return regions
+    wanted = region_id.strip().casefold()
+    chosen = tuple(r for r in regions if wanted in (r.id, r.name.casefold()))
+    if not chosen:
+        from .errors import UsageProblem
+
+        raise UsageProblem(
+            f"no region {region_id!r}", (f"choose from: {', '.join(r.id for r in regions)}",)
+        )
+    return chosen
+
+
+def resolve_section(section_id: str | None) -> str | None:
+    if section_id is None or section_id in SECTION_IDS:
+        return section_id
+    from .errors import UsageProblem
+
+    hint = difflib.get_close_matches(section_id, SECTION_IDS, n=1)
+    raise UsageProblem(
+        f"no section {section_id!r}",
+        (*(f"did you mean {h!r}?" for h in hint), f"choose from: {', '.join(SECTION_IDS)}"),
+    )
+
+
+def therapies_for(kb: KnowledgeBase, condition_id: str) -> list[Therapy]:
+    return [t for t in kb.therapies if any(u.condition == condition_id for u in t.used_for)]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A statement (or name) containing the searched words, and where it sits."""
+
+    place: str
+    text: str
+    sources: tuple[str, ...]
+
+
+def search(kb: KnowledgeBase, query: str) -> list[Match]:
+    """Every piece of content that contains all the words of `query`."""
+    words = normalise(query, Lookup(kb.lookup.spellings)).split()
+    if not words:
+        return []
+    return [
+        Match(place, statement.text, statement.sources)
+        for place, statement in _searchable(kb)
+        if all(word in normalise(statement.text, Lookup(kb.lookup.spellings)) for word in words)
+    ]
+
+
+def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, Statement]]:
+    for therapy in kb.therapies:
+        names = ", ".join(therapy_labels(therapy)[1:])
+        yield f"{therapy.name} › names", Statement(names, therapy.summary.sources)
+        for section_id, statements in therapy.content():
+            for statement in statements:
+                yield f"{therapy.name} › {section_id}", statement
+    for condition in kb.conditions:
+        yield (
+            f"condition › {condition.name}",
+            Statement(", ".join(condition_labels(condition)[1:]), ()),
+        )
+        if condition.description:
+            yield f"condition › {condition.name}", condition.description
+    for heading, regions in (("crisis", kb.crisis), ("find-therapist", kb.find_therapist)):
+        for region in regions:
+            for service in region.services:
+                for statement in service.details:
+                    yield f"{heading} › {region.name} › {service.name}", statement
+    for reference in kb.references:
+        yield f"reference › {reference.id}", Statement(reference.title, (reference.id,))

@@ -1,0 +1,186 @@
+"""The typed knowledge base: what `loader` builds and every other module reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, cast
+
+# The order in which `therapy show` prints a therapy's sections; ids are what `--section` takes.
+SECTION_IDS: tuple[str, ...] = (
+    "overview",
+    "science",
+    "how-it-works",
+    "session-length",
+    "who-it-helps",
+    "effectiveness",
+    "finding-a-therapist",
+    "see-also",
+)
+# Sections built from structured fields rather than written as statements.
+DERIVED_SECTION_IDS = frozenset({"session-length"})
+
+REFERENCE_KINDS = ("paper", "web", "article")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One sentence or short paragraph of content with the sources it rests on."""
+
+    text: str
+    sources: tuple[str, ...]
+    correction: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A cited work: a paper, a web page, or the source article itself."""
+
+    id: str
+    kind: str
+    title: str
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    accessed: str | None = None
+    unconfirmed: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SessionCount(Statement):
+    """A statement about a number of sessions, with the numbers for tables and charts."""
+
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+@dataclass(frozen=True)
+class Sessions:
+    """Session-length guidance; any part may be missing when the sources are silent."""
+
+    typical: SessionCount | None = None
+    nhs: SessionCount | None = None
+    private: Statement | None = None
+    frequency: Statement | None = None
+    duration: Statement | None = None
+    longer_term: Statement | None = None
+
+
+@dataclass(frozen=True)
+class ConditionUse:
+    """That a therapy is used for a condition, how well-evidenced, and the caveats."""
+
+    condition: str
+    note: Statement
+    caveats: tuple[Statement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Therapy:
+    id: str
+    name: str
+    summary: Statement
+    aliases: tuple[str, ...] = ()
+    basis: Statement | None = None
+    focus: Statement | None = None
+    key_evidence: Statement | None = None
+    sessions: Sessions = field(default_factory=Sessions)
+    used_for: tuple[ConditionUse, ...] = ()
+    sections: dict[str, tuple[Statement, ...]] = field(default_factory=dict)
+
+    def content(self) -> list[tuple[str, tuple[Statement, ...]]]:
+        """Every statement, grouped by section id, in the order `show` prints them."""
+        glance = tuple(s for s in (self.basis, self.focus, self.key_evidence) if s)
+        grouped = [("summary", (self.summary,)), ("at-a-glance", glance)]
+        for section_id in SECTION_IDS:
+            statements = list(self.sections.get(section_id, ()))
+            if section_id == "session-length":
+                statements = session_statements(self.sessions)
+            elif section_id == "who-it-helps":
+                uses = [s for use in self.used_for for s in (use.note, *use.caveats)]
+                statements = uses + statements
+            grouped.append((section_id, tuple(statements)))
+        return [(section_id, group) for section_id, group in grouped if group]
+
+
+def session_statements(sessions: Sessions) -> list[Statement]:
+    """The session guidance as statements, in reading order."""
+    parts = (
+        sessions.typical,
+        sessions.nhs,
+        sessions.private,
+        sessions.frequency,
+        sessions.duration,
+        sessions.longer_term,
+    )
+    return [part for part in parts if part is not None]
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    name: str
+    synonyms: tuple[str, ...] = ()
+    description: Statement | None = None
+
+
+@dataclass(frozen=True)
+class Service:
+    """A helpline, emergency number or directory, with what the sources say of it."""
+
+    name: str
+    details: tuple[Statement, ...]
+    contact: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    services: tuple[Service, ...]
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """How typed names are normalised: US to British spellings, words that can be left off."""
+
+    spellings: dict[str, str] = field(default_factory=dict)
+    optional_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    schema_version: int
+    disclaimer: str
+    therapies: tuple[Therapy, ...]
+    conditions: tuple[Condition, ...]
+    references: tuple[Reference, ...]
+    crisis: tuple[Region, ...] = ()
+    find_therapist: tuple[Region, ...] = ()
+    lookup: Lookup = field(default_factory=Lookup)
+    files: tuple[str, ...] = ()
+
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, Any]]:
+        return {
+            "therapies": {t.id: t for t in self.therapies},
+            "conditions": {c.id: c for c in self.conditions},
+            "references": {r.id: r for r in self.references},
+        }
+
+    def therapy(self, therapy_id: str) -> Therapy:
+        return cast(Therapy, self._by_id["therapies"][therapy_id])
+
+    def condition(self, condition_id: str) -> Condition:
+        return cast(Condition, self._by_id["conditions"][condition_id])
+
+    def reference(self, reference_id: str) -> Reference:
+        return cast(Reference, self._by_id["references"][reference_id])

@@ -1,0 +1,46 @@
+"""The one place that prints: a view's body, then the disclaimer; errors go to stderr."""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import TYPE_CHECKING
+
+from .errors import TherapyError
+from .sanitize import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .model import KnowledgeBase
+    from .views import View
+
+
+# Rich pads table cells to the full width; the padding is noise in pipes and copied text.
+_TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def make_console() -> Console:
+    """A console built at print time, so that it sees the terminal's current width."""
+    from rich.console import Console
+
+    return Console(highlight=False, markup=False, emoji=False)
+
+
+def emit(view: View, kb: KnowledgeBase) -> None:
+    """Print `view` and then the knowledge base's disclaimer, whatever the view."""
+    from .formats import text
+
+    console = make_console()
+    with console.capture() as capture:
+        for renderable in text.render(view):
+            console.print(renderable)
+        console.print(text.disclaimer(kb.disclaimer))
+    sys.stdout.write(_TRAILING_SPACE.sub(r"\1", capture.get()))
+    sys.stdout.flush()
+
+
+def report(error: TherapyError) -> None:
+    """Print an error and its hints to stderr, as plain text."""
+    lines = [f"therapy: {clean(error.message)}", *(f"  {clean(h)}" for h in error.hints)]
+    sys.stderr.write("\n".join(lines) + "\n")
