@@ -29,6 +29,7 @@ from .schema import Node, Problem, Report, closest, each
 from .yamlfile import read_yaml
 
 SCHEMA_VERSION = 1
+MAX_PROBLEMS_SHOWN = 50
 TOP_LEVEL_KEYS = (
     "schema_version",
     "disclaimer",
@@ -88,8 +89,11 @@ def load(paths: Sequence[Path]) -> KnowledgeBase:
 def _error(problems: list[Problem]) -> KnowledgeBaseError:
     lines = [p.message if p.line == 0 and not p.path else str(p) for p in problems]
     noun = "problem" if len(lines) == 1 else "problems"
+    shown = lines[:MAX_PROBLEMS_SHOWN]
+    if len(lines) > len(shown):
+        shown.append(f"... and {len(lines) - len(shown)} more")
     return KnowledgeBaseError(
-        f"invalid knowledge base ({len(lines)} {noun}):\n" + "\n".join(f"  {x}" for x in lines)
+        f"invalid knowledge base ({len(lines)} {noun}):\n" + "\n".join(f"  {x}" for x in shown)
     )
 
 

@@ -70,18 +70,19 @@ def type_name(value: object) -> str:
 class Node:
     """A mapping in a file, with its place, that hands out checked fields."""
 
-    def __init__(self, report: Report, data: LineDict, path: str) -> None:
+    def __init__(self, report: Report, data: LineDict, path: str, line: int | None = None) -> None:
         self.report = report
         self.data = data
         self.path = path
+        self.line = line or data.line  # where the mapping is named: its key or its list item
 
     def problem(self, message: str, key: str | None = None, line: int | None = None) -> None:
-        where = line or (self.data.key_lines.get(key, self.data.line) if key else self.data.line)
+        where = line or (self.data.key_lines.get(key, self.line) if key else self.line)
         path = f"{self.path}.{key}" if key and self.path else (key or self.path or "(top)")
         self.report.problems.append(Problem(self.report.file, where, path, message))
 
     def line_of(self, key: str) -> int:
-        return self.data.key_lines.get(key, self.data.line)
+        return self.data.key_lines.get(key, self.line)
 
     def allow(self, *keys: str) -> None:
         """Report every key that is not one of `keys`, with the nearest valid one."""
@@ -193,7 +194,7 @@ class Node:
             )
             return None
         self.report.seen_containers.add(id(value))
-        return Node(self.report, value, path)
+        return Node(self.report, value, path, line)
 
     def mention(self, kind: str, target: str, key: str, line: int | None = None) -> None:
         path = f"{self.path}.{key}" if self.path else key

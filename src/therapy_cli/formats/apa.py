@@ -16,11 +16,16 @@ def doi_url(doi: str) -> str:
     return f"https://doi.org/{doi}"
 
 
+def sentence(value: str) -> str:
+    """`value` ending in one full stop, unless it already ends in punctuation."""
+    return value if value.endswith((".", "?", "!")) else f"{value}."
+
+
 def apa(reference: Reference) -> str:
     """One reference in APA style, with its unconfirmed parts flagged."""
     year = f"({reference.year})" if reference.year else "(n.d.)"
     if reference.kind == "paper":
-        parts = [f"{author_list(reference.authors)} {year}.", f"{reference.title}."]
+        parts = [f"{author_list(reference.authors)} {year}.", sentence(reference.title)]
         where = reference.container or ""
         if reference.volume:
             where += f", {reference.volume}"
@@ -33,9 +38,9 @@ def apa(reference: Reference) -> str:
         parts = [f"{reference.title} {year}.", "The source article of this knowledge base."]
     else:
         by = author_list(reference.authors) or reference.publisher or ""
-        parts = [f"{by} {year}.".strip(), f"{reference.title}."]
+        parts = [f"{by} {year}.".strip(), sentence(reference.title)]
         if reference.publisher and reference.publisher != by:
-            parts.append(f"{reference.publisher}.")
+            parts.append(sentence(reference.publisher))
         if reference.accessed:
             parts.append(f"Retrieved {reference.accessed}, from")
     if reference.doi:

@@ -1,0 +1,39 @@
+"""Shared fixtures: the CLI run in-process with a scrubbed, predictable environment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from therapy_cli.cli import app
+
+CLEAN_ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb", "FORCE_COLOR": None}
+DATA = Path(__file__).parent / "data"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Run `therapy ARGS...` in-process and return the result."""
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
+        return runner.invoke(app, list(args), env={**CLEAN_ENV, **(env or {})})
+
+    return invoke
+
+
+@pytest.fixture
+def kb_file(tmp_path: Path) -> Callable[[str], Path]:
+    """Write an overlay knowledge-base file and return its path."""
+
+    def write(text: str, name: str = "extra.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,193 @@
+"""The other commands: list, compare, conditions, sessions, refs, search, crisis, find-therapist."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Run
+
+
+def flat(text: str) -> str:
+    """Output with line wrapping undone, for phrase checks."""
+    return " ".join(text.split())
+
+
+def test_list_shows_every_therapy_with_its_typical_sessions(run: Run) -> None:
+    out = run("list").stdout
+    assert "Psychodynamic psychotherapy" in out
+    assert "Psychoanalytic psychotherapy" in out
+    assert "6–16" in out
+
+
+def test_compare_defaults_to_every_therapy(run: Run) -> None:
+    out = flat(run("compare").stdout)
+    assert "Psychodynamic psychotherapy" in out
+    assert "Psychoanalytic psychotherapy" in out
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Basis",
+        "Focus",
+        "Typical sessions",
+        "On the NHS",
+        "Privately",
+        "How often",
+        "Used for",
+        "Key evidence",
+    ],
+)
+def test_compare_has_a_row_for_each_aspect(run: Run, row: str) -> None:
+    assert f"│ {row}" in run("compare").stdout
+
+
+def test_compare_named_therapies_only(run: Run) -> None:
+    out = run("compare", "STPP").stdout
+    assert "Psychodynamic psychotherapy" in out
+    assert "Psychoanalytic psychotherapy" not in out.split("References")[0].split("Basis")[0]
+
+
+def test_compare_unknown_therapy_exits_1(run: Run) -> None:
+    assert run("compare", "psychodynamic", "nonsense").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "synonym", ["OCD", "obsessive-compulsive disorder", "ocd", "Obsessive Compulsive Disorder"]
+)
+def test_conditions_resolves_synonyms(run: Run, synonym: str) -> None:
+    assert run("conditions", synonym).stdout.startswith("Obsessive-compulsive disorder\n")
+
+
+def test_conditions_maps_addiction_to_substance_related_disorders(run: Run) -> None:
+    assert run("conditions", "addiction").stdout.startswith("Substance-related disorders\n")
+
+
+def test_conditions_depression_carries_the_severe_depression_caveat(run: Run) -> None:
+    out = flat(run("conditions", "depression").stdout)
+    assert "Caveat: For severe depression a longer-term therapy" in out
+    assert "Psychoanalytic psychotherapy" in out
+
+
+def test_conditions_without_argument_lists_every_condition(run: Run) -> None:
+    out = run("conditions").stdout
+    for name in ("Depression", "Anxiety", "Somatic disorders", "Eating disorders"):
+        assert name in out
+
+
+def test_conditions_unknown_exits_1_with_a_suggestion(run: Run) -> None:
+    result = run("conditions", "depresion")
+    assert result.exit_code == 1
+    assert "did you mean 'Depression'?" in result.stderr
+
+
+def test_sessions_gives_typical_nhs_and_private_guidance(run: Run) -> None:
+    out = flat(run("sessions", "psychodynamic").stdout)
+    for label in ("Typical course", "On the NHS", "Privately", "Longer-term work"):
+        assert label in out
+    assert "between 6 and 16 sessions" in out
+
+
+def test_sessions_without_argument_covers_every_therapy(run: Run) -> None:
+    out = run("sessions").stdout
+    assert "Psychodynamic psychotherapy (6–16 sessions)" in out
+    assert "Psychoanalytic psychotherapy (from 4 sessions)" in out
+
+
+def test_refs_lists_the_six_article_references_in_apa_style(run: Run) -> None:
+    out = flat(run("refs").stdout)
+    for citation in (
+        "Leichsenring, F. (2005).",
+        "Driessen, E., Cuijpers, P., de Maat, S. C. M., Abbass, A. A., de Jonghe, F., & "
+        "Dekker, J. J. M. (2010).",
+        "Bond, M., & Perry, J. C. (2004).",
+        "Abbass, A., Kisely, S., & Kroenke, K. (2009).",
+        "Leichsenring, F., Abbass, A., Luyten, P., Hilsenroth, M. J., & Rabung, S. (2013).",
+        "Anestis, M. D., Anestis, J. C., & Lilienfeld, S. O. (2011).",
+    ):
+        assert citation in out
+
+
+def test_refs_flags_unconfirmed_fields(run: Run) -> None:
+    assert "[Unconfirmed: issue, doi.]" in flat(run("refs").stdout)
+
+
+def test_refs_for_one_therapy_lists_only_what_it_cites(run: Run) -> None:
+    out = run("refs", "--therapy", "psychoanalytic").stdout
+    assert "Tavistock" in out
+    assert "Samaritans" not in out
+
+
+def test_search_shows_where_each_match_is(run: Run) -> None:
+    out = run("search", "somatic").stdout
+    assert "Psychodynamic psychotherapy › effectiveness" in out
+
+
+def test_search_accepts_us_spellings(run: Run) -> None:
+    assert "defence mechanisms" in flat(run("search", "defense mechanisms").stdout)
+
+
+def test_search_without_a_match_exits_1(run: Run) -> None:
+    result = run("search", "xylophone")
+    assert result.exit_code == 1
+    assert "nothing matches 'xylophone'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "number", ["116 123", "111", "999", "85258", "988", "911", "1-800-662-HELP (4357)"]
+)
+def test_crisis_shows_every_region_by_default(run: Run, number: str) -> None:
+    assert number in flat(run("crisis").stdout)
+
+
+def test_crisis_region_limits_to_that_region(run: Run) -> None:
+    out = run("crisis", "--region", "us").stdout
+    assert "988" in out
+    assert "116 123" not in out
+
+
+def test_crisis_unknown_region_is_a_usage_error(run: Run) -> None:
+    result = run("crisis", "--region", "mars")
+    assert result.exit_code == 2
+    assert "uk, us, international" in result.stderr
+
+
+def test_find_therapist_uk_covers_gp_and_registers(run: Run) -> None:
+    out = flat(run("find-therapist", "--region", "uk").stdout)
+    for phrase in ("GP", "BACP", "UKCP", "British Psychoanalytic Council"):
+        assert phrase in out
+
+
+def test_version_prints_the_version(run: Run) -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("therapy 0.")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "list",
+        "show",
+        "compare",
+        "conditions",
+        "sessions",
+        "refs",
+        "search",
+        "crisis",
+        "find-therapist",
+    ],
+)
+def test_every_command_help_shows_examples(run: Run, command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+
+
+def test_no_arguments_shows_help(run: Run) -> None:
+    result = run()
+    assert "Usage" in result.stdout + result.stderr
+
+
+def test_unknown_command_is_a_usage_error(run: Run) -> None:
+    assert run("shwo").exit_code == 2

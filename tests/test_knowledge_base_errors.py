@@ -1,0 +1,92 @@
+"""A bad knowledge-base file gives its name, line and fault, and exit 3; never a traceback."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, Run
+
+INVALID = sorted((DATA / "invalid").glob("*.yaml"))
+
+
+def expected_message(path: Path) -> str:
+    first_line = path.read_bytes().split(b"\n", 1)[0].decode("ascii")
+    return first_line.removeprefix("# expect: ")
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_file_exits_3_with_its_message(run: Run, path: Path) -> None:
+    started = time.monotonic()
+    result = run("--data", str(path), "list")
+    assert result.exit_code == 3, result.output
+    assert expected_message(path) in result.stderr.replace(str(path.parent) + "/", "")
+    assert "Traceback" not in result.output
+    assert time.monotonic() - started < 5, "a hostile file must not make loading hang"
+
+
+def test_missing_file_is_named(run: Run, tmp_path: Path) -> None:
+    result = run("--data", str(tmp_path / "nope.yaml"), "list")
+    assert result.exit_code == 3
+    assert "nope.yaml: no such file" in result.stderr
+
+
+def test_folder_is_refused(run: Run, tmp_path: Path) -> None:
+    result = run("--data", str(tmp_path), "list")
+    assert result.exit_code == 3
+    assert "is a folder" in result.stderr
+
+
+def test_every_problem_is_reported_at_once(run: Run, kb_file: Callable[[str], Path]) -> None:
+    path = kb_file(
+        "schema_version: 1\n"
+        "therapies:\n"
+        "  - id: a\n"
+        "    name: A\n"
+        "    summary: {text: x}\n"
+        "    colour: red\n"
+    )
+    stderr = run("--data", str(path), "list").stderr
+    assert "2 problems" in stderr
+    assert "unsourced statement" in stderr
+    assert "unknown field 'colour'" in stderr
+
+
+def test_a_valid_overlay_adds_a_therapy(run: Run, kb_file: Callable[[str], Path]) -> None:
+    path = kb_file(
+        "schema_version: 1\n"
+        "therapies:\n"
+        "  - id: local-group\n"
+        "    name: Local support group\n"
+        "    summary: {text: A weekly group run by a local charity., sources: [source-article]}\n"
+    )
+    result = run("--data", str(path), "list")
+    assert result.exit_code == 0
+    assert "Local support group" in result.stdout
+
+
+def test_an_overlay_entry_replaces_the_builtin_one_with_its_id(
+    run: Run, kb_file: Callable[[str], Path]
+) -> None:
+    path = kb_file(
+        "schema_version: 1\n"
+        "therapies:\n"
+        "  - id: psychodynamic\n"
+        "    name: Psychodynamic psychotherapy (local edition)\n"
+        "    summary: {text: Our own summary., sources: [source-article]}\n"
+    )
+    out = run("--data", str(path), "show", "psychodynamic").stdout
+    assert out.startswith("Psychodynamic psychotherapy (local edition)\n")
+    assert "Our own summary." in out
+    assert "Sigmund Freud" not in out
+
+
+def test_the_documented_example_file_loads(run: Run, kb_file: Callable[[str], Path]) -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "knowledge-base.md").read_text(encoding="utf-8")
+    example = doc.split("## A complete small file", 1)[1].split("```yaml\n", 1)[1].split("```")[0]
+    result = run("--data", str(kb_file(example)), "show", "ECSG")
+    assert result.exit_code == 0, result.stderr
+    assert "Example Clinic support group" in result.stdout
