@@ -20,9 +20,9 @@ def test_list_shows_every_therapy_with_its_typical_sessions(run: Run) -> None:
 
 
 def test_compare_defaults_to_every_therapy(run: Run) -> None:
-    out = flat(run("compare").stdout)
-    assert "Psychodynamic psychotherapy" in out
-    assert "Psychoanalytic psychotherapy" in out
+    out = run("compare").stdout
+    for first_word in ("Psychodynami", "Psychoanalyt", "Cognitive", "EMDR", "Couple"):
+        assert first_word in out
 
 
 @pytest.mark.parametrize(

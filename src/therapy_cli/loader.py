@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from importlib import resources
@@ -29,6 +30,7 @@ from .schema import Node, Problem, Report, closest, each
 from .yamlfile import read_yaml
 
 SCHEMA_VERSION = 1
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_PROBLEMS_SHOWN = 50
 TOP_LEVEL_KEYS = (
     "schema_version",
@@ -193,6 +195,8 @@ def _reference(node: Node) -> Reference | None:
         node.problem("a web source needs its 'url'")
     if kind == "web" and not values["accessed"]:
         node.problem("a web source needs 'accessed', the date it was read (YYYY-MM-DD)")
+    if values["accessed"] and not _ISO_DATE.fullmatch(values["accessed"]):
+        node.problem("expected a date as YYYY-MM-DD", key="accessed")
     unconfirmed = node.texts("unconfirmed")
     for index, name in enumerate(unconfirmed):
         if name not in names:
@@ -212,12 +216,13 @@ def _reference(node: Node) -> Reference | None:
 
 
 def _condition(node: Node) -> Condition | None:
-    node.allow("id", "name", "synonyms", "description")
+    node.allow("id", "name", "synonyms", "description", "guidance")
     condition_id, name = _identity(node), node.text("name")
     synonyms, description = node.texts("synonyms"), _optional_statement(node, "description")
+    guidance = each(node.children("guidance"), _statement)
     if condition_id is None or name is None:
         return None
-    return Condition(condition_id, name, synonyms, description)
+    return Condition(condition_id, name, synonyms, description, guidance)
 
 
 def _session_count(parent: Node, key: str) -> SessionCount | None:

@@ -134,8 +134,9 @@ def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, Statement]]:
             f"condition › {condition.name}",
             Statement(", ".join(condition_labels(condition)[1:]), ()),
         )
-        if condition.description:
-            yield f"condition › {condition.name}", condition.description
+        described = (condition.description,) if condition.description else ()
+        for statement in (*described, *condition.guidance):
+            yield f"condition › {condition.name}", statement
     for heading, regions in (("crisis", kb.crisis), ("find-therapist", kb.find_therapist)):
         for region in regions:
             for service in region.services:

@@ -129,6 +129,7 @@ class Condition:
     name: str
     synonyms: tuple[str, ...] = ()
     description: Statement | None = None
+    guidance: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -205,33 +205,41 @@ def _labelled(rows: Sequence[tuple[str, Statement | None]], citations: Citations
     return table
 
 
+COMPARE_COLUMNS = 3  # therapies per table: wider tables wrap every cell into a narrow strip
+
+
 @render.register
 def _(view: CompareView) -> Iterator[RenderableType]:
-    table = Table(title="Side by side", title_style=HEADING, show_lines=True)
+    for start in range(0, len(view.therapies), COMPARE_COLUMNS):
+        yield _compare_table(view, view.therapies[start : start + COMPARE_COLUMNS])
+    yield heading("References")
+    yield reference_list(view.citations.references(), with_notes=False)
+
+
+def _compare_table(view: CompareView, therapies: list[Therapy]) -> Table:
+    table = Table(show_lines=True)
     table.add_column("", style=LABEL, no_wrap=True)
-    for therapy in view.therapies:
+    for therapy in therapies:
         table.add_column(text(therapy.name, LABEL))
 
     def row(label: str, cells: list[Statement | None]) -> None:
         table.add_row(label, *(cited(c, view.citations) if c else text("—", MUTED) for c in cells))
 
-    row("Basis", [t.basis for t in view.therapies])
-    row("Focus", [t.focus for t in view.therapies])
-    table.add_row("Typical sessions", *(session_range(t) for t in view.therapies))
-    row("On the NHS", [t.sessions.nhs for t in view.therapies])
-    row("Privately", [t.sessions.private for t in view.therapies])
-    row("How often", [t.sessions.frequency for t in view.therapies])
+    row("Basis", [t.basis for t in therapies])
+    row("Focus", [t.focus for t in therapies])
+    table.add_row("Typical sessions", *(session_range(t) for t in therapies))
+    row("On the NHS", [t.sessions.nhs for t in therapies])
+    row("Privately", [t.sessions.private for t in therapies])
+    row("How often", [t.sessions.frequency for t in therapies])
     table.add_row(
         "Used for",
         *(
             text(", ".join(view.condition_names[u.condition] for u in t.used_for) or "—")
-            for t in view.therapies
+            for t in therapies
         ),
     )
-    row("Key evidence", [t.key_evidence for t in view.therapies])
-    yield table
-    yield heading("References")
-    yield reference_list(view.citations.references(), with_notes=False)
+    row("Key evidence", [t.key_evidence for t in therapies])
+    return table
 
 
 @render.register
@@ -257,6 +265,9 @@ def _(view: ConditionsView) -> Iterator[RenderableType]:
             yield text(f"Also called: {', '.join(entry.condition.synonyms)}", MUTED)
         if entry.condition.description:
             yield cited(entry.condition.description, view.citations)
+        if entry.condition.guidance:
+            yield heading("Guidelines")
+            yield from _statements(entry.condition.guidance, view.citations)
         yield heading("Therapies used for it")
         if not entry.uses:
             yield text("The sources connect no therapy in this knowledge base to it.", MUTED)
