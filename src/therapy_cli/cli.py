@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -175,7 +176,17 @@ def sessions(
     return views.sessions(kb(ctx), name)
 
 
-@app.command(epilog="Examples:  therapy refs   •   therapy refs --therapy psychodynamic")
+class ReferenceFormat(str, Enum):
+    text = "text"
+    bibtex = "bibtex"
+    ris = "ris"
+    csl_json = "csl-json"
+
+
+@app.command(
+    epilog="Examples:  therapy refs   •   therapy refs --therapy psychodynamic   •   "
+    "therapy refs --format bibtex > therapy.bib"
+)
 def refs(
     ctx: typer.Context,
     therapy: Annotated[
@@ -184,9 +195,18 @@ def refs(
             "--therapy", "-t", metavar="NAME", help="Only the references one therapy cites."
         ),
     ] = None,
+    export: Annotated[
+        ReferenceFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (APA style), bibtex, ris or csl-json; the disclaimer goes to stderr "
+            "for ris and csl-json.",
+        ),
+    ] = ReferenceFormat.text,
 ) -> views.View:
-    """The references behind the content, in APA style with DOIs."""
-    return views.refs(kb(ctx), therapy)
+    """The references behind the content, in APA style with DOIs, or for reference managers."""
+    return views.refs(kb(ctx), therapy, export.value)
 
 
 @app.command(epilog="Examples:  therapy search defence   •   therapy search 'somatic disorders'")

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .model import KnowledgeBase
-    from .views import View
+    from .views import RefsView, View
 
 
 # Rich pads table cells to the full width; the padding is noise in pipes and copied text.
@@ -29,6 +29,11 @@ def make_console() -> Console:
 
 def emit(view: View, kb: KnowledgeBase) -> None:
     """Print `view` and then the knowledge base's disclaimer, whatever the view."""
+    from .views import RefsView
+
+    if isinstance(view, RefsView) and view.format != "text":
+        _export(view, kb.disclaimer)
+        return
     from .formats import text
 
     console = make_console()
@@ -44,3 +49,16 @@ def report(error: TherapyError) -> None:
     """Print an error and its hints to stderr, as plain text."""
     lines = [f"therapy: {clean(error.message)}", *(f"  {clean(h)}" for h in error.hints)]
     sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _export(view: RefsView, disclaimer: str) -> None:
+    """References in a bibliography format; the disclaimer goes where its readers ignore it."""
+    from .formats import bibtex, csljson, ris
+
+    if view.format == "bibtex":
+        sys.stdout.write(bibtex.dump(view.references) + bibtex.comment(disclaimer))
+        return
+    dump = ris.dump if view.format == "ris" else csljson.dump
+    sys.stdout.write(dump(view.references))
+    sys.stdout.flush()
+    sys.stderr.write(" ".join(disclaimer.split()) + "\n")

@@ -75,6 +75,7 @@ class SessionsView:
 class RefsView:
     references: list[Reference]
     therapy: Therapy | None = None
+    format: str = "text"
 
 
 @dataclass
@@ -145,7 +146,7 @@ def conditions(kb: KnowledgeBase, name: str | None) -> ConditionsView:
     for condition in chosen:
         uses = [(t, u) for t in kb.therapies for u in t.used_for if u.condition == condition.id]
         if name:
-            citations.cite_all([condition.description])
+            citations.cite_all([condition.description, *condition.guidance])
             citations.cite_all(s for _, u in uses for s in (u.note, *u.caveats))
         entries.append(ConditionEntry(condition, uses))
     return ConditionsView(entries, citations, detailed=name is not None)
@@ -168,13 +169,13 @@ def sessions(kb: KnowledgeBase, name: str | None) -> SessionsView:
     return SessionsView(therapies, citations)
 
 
-def refs(kb: KnowledgeBase, therapy_name: str | None) -> RefsView:
+def refs(kb: KnowledgeBase, therapy_name: str | None, export: str = "text") -> RefsView:
     if therapy_name is None:
-        return RefsView(list(kb.references))
+        return RefsView(list(kb.references), format=export)
     therapy = lookup.resolve_therapy(kb, therapy_name)
     citations = Citations(kb)
     citations.cite_all(s for _, group in therapy.content() for s in group)
-    return RefsView([ref for _, ref in citations.references()], therapy)
+    return RefsView([ref for _, ref in citations.references()], therapy, export)
 
 
 def search(kb: KnowledgeBase, query: str) -> SearchView:
