@@ -61,3 +61,14 @@ def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("therapy ")
+
+
+def test_an_ascii_only_terminal_gets_ascii_stand_ins_not_a_traceback(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}
+    env.update(PYTHONIOENCODING="ascii", NO_COLOR="1", COLUMNS="100")
+    result = subprocess.run(
+        [str(SCRIPT), "list"], cwd=tmp_path, env=env, capture_output=True, timeout=60, check=False
+    )
+    assert result.returncode == 0
+    assert b"6-16" in result.stdout
+    assert b"Traceback" not in result.stderr

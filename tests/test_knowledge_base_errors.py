@@ -90,3 +90,19 @@ def test_the_documented_example_file_loads(run: Run, kb_file: Callable[[str], Pa
     result = run("--data", str(kb_file(example)), "show", "ECSG")
     assert result.exit_code == 0, result.stderr
     assert "Example Clinic support group" in result.stdout
+
+
+def test_markup_and_control_characters_in_content_print_as_plain_text(
+    run: Run, kb_file: Callable[[str], Path]
+) -> None:
+    path = kb_file(
+        "schema_version: 1\n"
+        "therapies:\n"
+        "  - id: tricky\n"
+        "    name: Tricky therapy\n"
+        '    summary: {text: "[bold]Not bold[/bold] \\e[31mred\\a \\u202Eevil", '
+        "sources: [source-article]}\n"
+    )
+    out = run("--data", str(path), "show", "tricky").stdout
+    assert "[bold]Not bold[/bold] [31mred evil" in out
+    assert "\x1b" not in out and "\a" not in out and "\u202e" not in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from .errors import TherapyError
 from .sanitize import clean
@@ -41,14 +41,13 @@ def emit(view: View, kb: KnowledgeBase) -> None:
         for renderable in text.render(view):
             console.print(renderable)
         console.print(text.disclaimer(kb.disclaimer))
-    sys.stdout.write(_TRAILING_SPACE.sub(r"\1", capture.get()))
-    sys.stdout.flush()
+    write(sys.stdout, _TRAILING_SPACE.sub(r"\1", capture.get()))
 
 
 def report(error: TherapyError) -> None:
     """Print an error and its hints to stderr, as plain text."""
     lines = [f"therapy: {clean(error.message)}", *(f"  {clean(h)}" for h in error.hints)]
-    sys.stderr.write("\n".join(lines) + "\n")
+    write(sys.stderr, "\n".join(lines) + "\n")
 
 
 def _export(view: RefsView, disclaimer: str) -> None:
@@ -56,9 +55,38 @@ def _export(view: RefsView, disclaimer: str) -> None:
     from .formats import bibtex, csljson, ris
 
     if view.format == "bibtex":
-        sys.stdout.write(bibtex.dump(view.references) + bibtex.comment(disclaimer))
+        write(sys.stdout, bibtex.dump(view.references) + bibtex.comment(disclaimer))
         return
     dump = ris.dump if view.format == "ris" else csljson.dump
-    sys.stdout.write(dump(view.references))
-    sys.stdout.flush()
-    sys.stderr.write(" ".join(disclaimer.split()) + "\n")
+    write(sys.stdout, dump(view.references))
+    write(sys.stderr, " ".join(disclaimer.split()) + "\n")
+
+
+# Plain-ASCII stand-ins for the typography in the content, for terminals that cannot show it.
+_ASCII = str.maketrans(
+    {
+        "–": "-",
+        "—": "-",
+        "−": "-",
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "•": "*",
+        "›": ">",
+        "…": "...",
+        "─": "-",
+        "é": "e",
+    }
+)
+
+
+def write(stream: TextIO, value: str) -> None:
+    """Write `value`, falling back to ASCII stand-ins where the stream's encoding lacks a glyph."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        value.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        value = value.translate(_ASCII).encode(encoding, "replace").decode(encoding)
+    stream.write(value)
+    stream.flush()
