@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .errors import NotFound
+from .errors import NotFound, UsageProblem
 from .model import SECTION_IDS, Condition, KnowledgeBase, Lookup, Region, Statement, Therapy
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -77,8 +77,6 @@ def resolve_region(regions: tuple[Region, ...], region_id: str | None) -> tuple[
     wanted = region_id.strip().casefold()
     chosen = tuple(r for r in regions if wanted in (r.id, r.name.casefold()))
     if not chosen:
-        from .errors import UsageProblem
-
         raise UsageProblem(
             f"no region {region_id!r}", (f"choose from: {', '.join(r.id for r in regions)}",)
         )
@@ -88,8 +86,6 @@ def resolve_region(regions: tuple[Region, ...], region_id: str | None) -> tuple[
 def resolve_section(section_id: str | None) -> str | None:
     if section_id is None or section_id in SECTION_IDS:
         return section_id
-    from .errors import UsageProblem
-
     hint = difflib.get_close_matches(section_id, SECTION_IDS, n=1)
     raise UsageProblem(
         f"no section {section_id!r}",
@@ -112,13 +108,14 @@ class Match:
 
 def search(kb: KnowledgeBase, query: str) -> list[Match]:
     """Every piece of content that contains all the words of `query`."""
-    words = normalise(query, Lookup(kb.lookup.spellings)).split()
+    spelling_only = Lookup(kb.lookup.spellings)
+    words = normalise(query, spelling_only).split()
     if not words:
         return []
     return [
         Match(place, statement.text, statement.sources)
         for place, statement in _searchable(kb)
-        if all(word in normalise(statement.text, Lookup(kb.lookup.spellings)) for word in words)
+        if all(word in normalise(statement.text, spelling_only) for word in words)
     ]
 
 

@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 
 from . import lookup
 from .errors import NotFound
-from .model import Condition, ConditionUse, KnowledgeBase, Reference, Region, Statement, Therapy
+from .model import (
+    Condition,
+    ConditionUse,
+    KnowledgeBase,
+    Reference,
+    Region,
+    Statement,
+    Therapy,
+    session_statements,
+)
 
 
 @dataclass
@@ -156,16 +165,7 @@ def sessions(kb: KnowledgeBase, name: str | None) -> SessionsView:
     therapies = [lookup.resolve_therapy(kb, name)] if name else list(kb.therapies)
     citations = Citations(kb)
     for therapy in therapies:
-        citations.cite_all(
-            [
-                therapy.sessions.typical,
-                therapy.sessions.nhs,
-                therapy.sessions.private,
-                therapy.sessions.frequency,
-                therapy.sessions.duration,
-                therapy.sessions.longer_term,
-            ]
-        )
+        citations.cite_all(session_statements(therapy.sessions))
     return SessionsView(therapies, citations)
 
 
