@@ -16,6 +16,15 @@ DATA = Path(__file__).parent / "data"
 Run = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True)
+def isolated_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep the tester's own knowledge-base files and settings out of every test."""
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.delenv("THERAPY_DATA", raising=False)
+    return config / "therapy" / "therapies.d"
+
+
 @pytest.fixture
 def run() -> Run:
     """Run `therapy ARGS...` in-process and return the result."""

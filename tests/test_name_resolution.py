@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from therapy_cli.errors import NotFound
-from therapy_cli.loader import builtin_path, load
+from therapy_cli.kbfiles import builtin_path
+from therapy_cli.loader import load
 from therapy_cli.lookup import (
     condition_labels,
     resolve_condition,

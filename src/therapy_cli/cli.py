@@ -12,7 +12,14 @@ from typer.core import TyperGroup
 
 from . import __version__, views
 from .errors import TherapyError
+from .kbfiles import KnowledgeBaseFile
 from .model import KnowledgeBase
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 @dataclass
@@ -20,13 +27,24 @@ class Session:
     """Options given before the command, and the knowledge base once something needs it."""
 
     data: list[Path] = field(default_factory=list)
+    color: str = "auto"
+    only: list[Path] | None = None  # `validate PATH...`: the built-in file and these alone
     _kb: KnowledgeBase | None = None
+
+    def files(self) -> list[KnowledgeBaseFile]:
+        from .kbfiles import builtin_path, discover
+
+        if self.only is not None:
+            return [KnowledgeBaseFile(builtin_path(), "built-in")] + [
+                KnowledgeBaseFile(path, "argument") for path in self.only
+            ]
+        return discover(self.data)
 
     def knowledge_base(self) -> KnowledgeBase:
         if self._kb is None:
-            from .loader import builtin_path, load
+            from .loader import load
 
-            self._kb = load([builtin_path(), *self.data])
+            self._kb = load([f.path for f in self.files()])
         return self._kb
 
 
@@ -39,7 +57,7 @@ class TherapyGroup(TyperGroup):
         try:
             view = super().invoke(ctx)
             if view is not None:
-                emit(view, session(ctx).knowledge_base())
+                emit(view, session(ctx).knowledge_base(), session(ctx).color)
         except TherapyError as error:
             report(error)
             raise typer.Exit(error.exit_code) from None
@@ -89,6 +107,13 @@ def main_options(
             "an entry with the same id replaces the built-in one.",
         ),
     ] = None,
+    color: Annotated[
+        ColorMode,
+        typer.Option(
+            "--color", help="Colour and decoration: auto (on a terminal), always or never."
+        ),
+    ] = ColorMode.auto,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never.")] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -97,7 +122,9 @@ def main_options(
     ] = False,
 ) -> None:
     """A terminal reference for talking therapies."""
-    session(ctx).data = list(data or [])
+    state = session(ctx)
+    state.data = list(data or [])
+    state.color = ColorMode.never.value if no_color else color.value
 
 
 Name = Annotated[
@@ -238,3 +265,28 @@ def crisis(ctx: typer.Context, region: Region = None) -> views.View:
 def find_therapist(ctx: typer.Context, region: Region = None) -> views.View:
     """How to find a therapist: the NHS, registers and directories, by region."""
     return views.regions(kb(ctx), "find_therapist", region)
+
+
+@app.command(epilog="Example:  therapy paths")
+def paths(ctx: typer.Context) -> views.View:
+    """The knowledge-base files read, in order: later files override earlier ones."""
+    return views.paths(session(ctx).files())
+
+
+@app.command(epilog="Examples:  therapy validate   •   therapy validate my-clinic.yaml")
+def validate(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files to check on top of the built-in one (default: every file that "
+            "'therapy paths' lists).",
+            show_default=False,
+        ),
+    ] = None,
+) -> views.View:
+    """Check knowledge-base files and report every problem at once (exit 3 if any)."""
+    state = session(ctx)
+    if files:
+        state.only = list(files)
+    return views.validated(state.files(), state.knowledge_base())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +41,6 @@ TOP_LEVEL_KEYS = (
     "crisis",
     "find_therapist",
 )
-
-
-def builtin_path() -> Path:
-    """The knowledge base shipped inside the package."""
-    return Path(str(resources.files("therapy_cli") / "data" / "therapies.yaml"))
 
 
 @dataclass

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from .errors import TherapyError
@@ -20,26 +22,61 @@ if TYPE_CHECKING:
 _TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
-def make_console() -> Console:
+@dataclass(frozen=True)
+class Display:
+    """How to print: with colour or not, and decorated (a terminal) or plain (a pipe)."""
+
+    color: bool
+    plain: bool
+
+
+def display_for(
+    color_option: str, stream: TextIO, environ: dict[str, str] | None = None
+) -> Display:
+    """Decide colour and decoration: the option, then NO_COLOR, FORCE_COLOR, TERM=dumb, a tty."""
+    env = os.environ if environ is None else environ
+    forced = color_option == "always" or (color_option == "auto" and bool(env.get("FORCE_COLOR")))
+    terminal = forced or (stream.isatty() and env.get("TERM") != "dumb")
+    wants_color = color_option == "always" or (color_option == "auto" and not env.get("NO_COLOR"))
+    return Display(color=terminal and wants_color and color_option != "never", plain=not terminal)
+
+
+def make_console(display: Display) -> Console:
     """A console built at print time, so that it sees the terminal's current width."""
     from rich.console import Console
 
-    return Console(highlight=False, markup=False, emoji=False)
+    return Console(
+        highlight=False,
+        markup=False,
+        emoji=False,
+        force_terminal=not display.plain,
+        no_color=not display.color,
+        color_system="standard" if display.color else None,  # our styles are the 16 basic ones
+    )
 
 
-def emit(view: View, kb: KnowledgeBase) -> None:
+def emit(view: View, kb: KnowledgeBase, color_option: str = "auto") -> None:
     """Print `view` and then the knowledge base's disclaimer, whatever the view."""
     from .views import RefsView
 
     if isinstance(view, RefsView) and view.format != "text":
         _export(view, kb.disclaimer)
         return
+    display = display_for(color_option, sys.stdout)
+    if display.plain:
+        from .formats import records
+
+        lines = records.render(view)
+        if lines is not None:
+            write(sys.stdout, "".join(f"{clean(line)}\n" for line in lines))
+            write(sys.stdout, f"\n{' '.join(kb.disclaimer.split())}\n")
+            return
     from .formats import text
 
-    console = make_console()
+    console = make_console(display)
     with console.capture() as capture:
         for renderable in text.render(view):
-            console.print(renderable)
+            console.print(text.undecorated(renderable) if display.plain else renderable)
         console.print(text.disclaimer(kb.disclaimer))
     write(sys.stdout, _TRAILING_SPACE.sub(r"\1", capture.get()))
 

@@ -95,7 +95,7 @@ class Node:
     def _get(self, key: str, required: bool) -> Any:
         if key not in self.data or self.data[key] is None:
             if required:
-                self.problem(f"missing required field {key!r}")
+                self.problem(f"missing required field {key!r}", key=key)
             return None
         return self.data[key]
 

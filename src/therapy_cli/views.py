@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import lookup
 from .errors import NotFound
+from .kbfiles import KnowledgeBaseFile
 from .model import (
     Condition,
     ConditionUse,
@@ -100,6 +102,20 @@ class RegionsView:
     citations: Citations
 
 
+@dataclass
+class PathsView:
+    files: list[KnowledgeBaseFile]
+    user_folder: Path
+
+
+@dataclass
+class ValidatedView:
+    files: list[KnowledgeBaseFile]
+    therapies: int
+    conditions: int
+    references: int
+
+
 View = (
     ListView
     | ShowView
@@ -109,6 +125,8 @@ View = (
     | RefsView
     | SearchView
     | RegionsView
+    | PathsView
+    | ValidatedView
 )
 
 
@@ -193,6 +211,16 @@ def regions(kb: KnowledgeBase, kind: str, region: str | None) -> RegionsView:
     citations = Citations(kb)
     citations.cite_all(s for r in chosen for service in r.services for s in service.details)
     return RegionsView(kind, chosen, citations)
+
+
+def paths(files: list[KnowledgeBaseFile]) -> PathsView:
+    from .kbfiles import user_folder
+
+    return PathsView(files, user_folder())
+
+
+def validated(files: list[KnowledgeBaseFile], kb: KnowledgeBase) -> ValidatedView:
+    return ValidatedView(files, len(kb.therapies), len(kb.conditions), len(kb.references))
 
 
 def _condition_names(kb: KnowledgeBase) -> dict[str, str]:

@@ -17,11 +17,13 @@ from ..views import (
     CompareView,
     ConditionsView,
     ListView,
+    PathsView,
     RefsView,
     RegionsView,
     SearchView,
     SessionsView,
     ShowView,
+    ValidatedView,
 )
 from .apa import apa
 
@@ -346,3 +348,39 @@ def _(view: RegionsView) -> Iterator[RenderableType]:
 
 def disclaimer(value: str) -> RenderableType:
     return Group(Text(""), Text("─" * 3, style=MUTED), text(value, "italic"))
+
+
+@render.register
+def _(view: PathsView) -> Iterator[RenderableType]:
+    table = Table(title="Knowledge-base files, in the order read", title_style=HEADING)
+    table.add_column("#", justify="right")
+    table.add_column("From")
+    table.add_column("Path", overflow="fold")
+    for number, file in enumerate(view.files, start=1):
+        table.add_row(str(number), file.origin, text(str(file.path)))
+    yield table
+    yield text(
+        f"Your own files go in {view.user_folder} (*.yaml, read by name); "
+        "later files replace entries with the same id.",
+        MUTED,
+    )
+
+
+@render.register
+def _(view: ValidatedView) -> Iterator[RenderableType]:
+    count = len(view.files)
+    yield text(
+        f"Valid: {count} file{'s' if count != 1 else ''}, {view.therapies} therapies, "
+        f"{view.conditions} conditions, {view.references} references.",
+        "bold green",
+    )
+
+
+def undecorated(renderable: RenderableType) -> RenderableType:
+    """A table without its box lines, for plain output."""
+    if isinstance(renderable, Table) and renderable.box is not None:
+        renderable.box = None
+        renderable.show_edge = False
+        renderable.leading = 1 if renderable.show_lines else 0
+        renderable.show_lines = False
+    return renderable

@@ -1,0 +1,109 @@
+"""Terminals, pipes and signals: colour rules, plain output, any width, Ctrl-C, closed pipes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from therapy_cli import views
+
+ANSI = "\x1b["
+VIEWS = [
+    ["list"],
+    ["show", "psychodynamic"],
+    ["compare"],
+    ["conditions"],
+    ["conditions", "depression"],
+    ["sessions"],
+    ["refs"],
+    ["search", "depression"],
+    ["crisis"],
+    ["find-therapist"],
+    ["paths"],
+    ["validate"],
+]
+
+
+def test_color_always_colours_even_in_a_pipe(run: Run) -> None:
+    assert ANSI in run("--color", "always", "list", env={"NO_COLOR": None}).stdout
+
+
+def test_force_color_decorates_a_pipe(run: Run) -> None:
+    out = run("list", env={"NO_COLOR": None, "FORCE_COLOR": "1", "TERM": "xterm"}).stdout
+    assert ANSI in out and "┏" in out
+
+
+def test_no_color_wins_over_force_color(run: Run) -> None:
+    out = run("list", env={"NO_COLOR": "1", "FORCE_COLOR": "1", "TERM": "xterm"}).stdout
+    assert ANSI not in out
+    assert "┏" in out  # still decorated: only the colour goes
+
+
+@pytest.mark.parametrize("flag", [["--no-color"], ["--color", "never"]])
+def test_no_color_flags_turn_colour_off(run: Run, flag: list[str]) -> None:
+    out = run(*flag, "list", env={"NO_COLOR": None, "FORCE_COLOR": "1", "TERM": "xterm"}).stdout
+    assert ANSI not in out
+
+
+def test_a_pipe_gets_one_record_per_line_without_decoration(run: Run) -> None:
+    lines = run("list", env={"NO_COLOR": None}).stdout.splitlines()
+    assert lines[0].startswith("psychodynamic\tPsychodynamic psychotherapy\t6–16\t")
+    assert not any(ch in "".join(lines) for ch in "┏│━")
+
+
+def test_term_dumb_is_plain(run: Run) -> None:
+    assert "┏" not in run("list", env={"TERM": "dumb", "NO_COLOR": None}).stdout
+
+
+@pytest.mark.parametrize("width", ["30", "400"])
+@pytest.mark.parametrize("args", VIEWS, ids=" ".join)
+def test_every_view_renders_at_any_width(run: Run, args: list[str], width: str) -> None:
+    result = run("--color", "always", *args, env={"COLUMNS": width})
+    assert result.exit_code == 0, result.output
+    assert "general information" in result.stdout
+
+
+def test_ctrl_c_during_a_command_exits_130(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(views, "list_therapies", interrupted)
+    result = run("list")
+    assert result.exit_code == 130
+
+
+def test_ctrl_c_during_start_up_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    program = (
+        "import builtins\n"
+        "real = builtins.__import__\n"
+        "def interrupt(name, *args, **kwargs):\n"
+        "    if name == 'typer':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupt\n"
+        "from therapy_cli.__main__ import main\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 130
+    assert "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    command = f"'{sys.executable}' -m therapy_cli refs | head -1"
+    result = subprocess.run(
+        ["sh", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.stdout.count("\n") == 1
+    assert result.stderr == ""
