@@ -103,5 +103,5 @@ def test_refs_lists_web_sources_with_url_and_date_read(run: Run) -> None:
 
 
 def test_compare_all_splits_into_readable_tables(run: Run) -> None:
-    out = run("compare").stdout
-    assert out.count("\n Basis ") == -(-len(KB.therapies) // 3)
+    out = run("--color", "always", "compare", env={"COLUMNS": "120"}).stdout
+    assert out.count("Basis") == -(-len(KB.therapies) // 3)

@@ -39,7 +39,7 @@ def test_compare_defaults_to_every_therapy(run: Run) -> None:
     ],
 )
 def test_compare_has_a_row_for_each_aspect(run: Run, row: str) -> None:
-    assert f"\n {row} " in run("compare").stdout
+    assert f"\n{row}\n  Psychodynamic psychotherapy: " in run("compare").stdout
 
 
 def test_compare_named_therapies_only(run: Run) -> None:

@@ -106,10 +106,15 @@ class Match:
     sources: tuple[str, ...]
 
 
+def search_words(kb: KnowledgeBase, query: str) -> list[str]:
+    """The words of `query` as search compares them: lower case, British spelling."""
+    return normalise(query, Lookup(kb.lookup.spellings)).split()
+
+
 def search(kb: KnowledgeBase, query: str) -> list[Match]:
     """Every piece of content that contains all the words of `query`."""
     spelling_only = Lookup(kb.lookup.spellings)
-    words = normalise(query, spelling_only).split()
+    words = search_words(kb, query)
     if not words:
         return []
     return [

@@ -62,21 +62,26 @@ def emit(view: View, kb: KnowledgeBase, color_option: str = "auto") -> None:
     if isinstance(view, RefsView) and view.format != "text":
         _export(view, kb.disclaimer)
         return
+    from .document import build
+
     display = display_for(color_option, sys.stdout)
     if display.plain:
-        from .formats import records
+        from .formats import plain, records
 
         lines = records.render(view)
-        if lines is not None:
-            write(sys.stdout, "".join(f"{clean(line)}\n" for line in lines))
-            write(sys.stdout, f"\n{' '.join(kb.disclaimer.split())}\n")
-            return
+        body = (
+            "".join(f"{clean(line)}\n" for line in lines)
+            if lines is not None
+            else plain.render(build(view))
+        )
+        write(sys.stdout, body + plain.disclaimer(kb.disclaimer))
+        return
     from .formats import text
 
     console = make_console(display)
     with console.capture() as capture:
-        for renderable in text.render(view):
-            console.print(text.undecorated(renderable) if display.plain else renderable)
+        for renderable in text.render(build(view)):
+            console.print(renderable)
         console.print(text.disclaimer(kb.disclaimer))
     write(sys.stdout, _TRAILING_SPACE.sub(r"\1", capture.get()))
 

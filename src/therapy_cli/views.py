@@ -92,6 +92,7 @@ class RefsView:
 @dataclass
 class SearchView:
     query: str
+    words: list[str]
     matches: list[lookup.Match]
 
 
@@ -202,7 +203,7 @@ def search(kb: KnowledgeBase, query: str) -> SearchView:
         raise NotFound(
             f"nothing matches {query!r}", ("try fewer or shorter words, or 'therapy list'",)
         )
-    return SearchView(query, matches)
+    return SearchView(query, lookup.search_words(kb, query), matches)
 
 
 def regions(kb: KnowledgeBase, kind: str, region: str | None) -> RegionsView:

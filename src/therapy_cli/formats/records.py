@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import singledispatch
 
+from ..document import session_range
 from ..views import ConditionsView, ListView, PathsView, RefsView, SearchView
 from .apa import apa
-from .text import session_range
 
 
 def tabbed(*fields: str) -> str:
