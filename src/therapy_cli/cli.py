@@ -1,7 +1,5 @@
 """The `therapy` command line: parse arguments, hand off to `views`, let `output` print."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -42,9 +40,9 @@ class Session:
 
     def knowledge_base(self) -> KnowledgeBase:
         if self._kb is None:
-            from .loader import load
+            from . import cache
 
-            self._kb = load([f.path for f in self.files()])
+            self._kb = cache.load([f.path for f in self.files()])
         return self._kb
 
 

@@ -7,8 +7,8 @@ decides how a heading or a bullet looks, never what a page contains.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import singledispatch
+from typing import NamedTuple
 
 from .formats.apa import apa
 from .model import Reference, Sessions, Statement, Therapy
@@ -49,8 +49,7 @@ SESSION_LABELS = {
 COMPARE_COLUMNS = 3  # therapies per table: wider tables wrap every cell into a narrow strip
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A run of text with one style: strong, muted, em, cite, contact, link, mark or none."""
 
     text: str
@@ -60,40 +59,33 @@ class Span:
 Inline = tuple[Span, ...]
 
 
-@dataclass(frozen=True)
-class Title:
+class Title(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     inline: Inline
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
-class Rows:
+class Rows(NamedTuple):
     """Label and value pairs, like a definition list."""
 
     rows: tuple[tuple[str, Inline], ...]
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """A table; with `row_labels`, the first column names each row."""
 
     title: str
@@ -102,8 +94,7 @@ class Grid:
     row_labels: bool = False
 
 
-@dataclass(frozen=True)
-class References:
+class References(NamedTuple):
     heading: str
     entries: tuple[tuple[int, str, tuple[str, ...]], ...]
     indented: bool = False

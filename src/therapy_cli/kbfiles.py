@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ENV_VAR = "THERAPY_DATA"
 USER_FOLDER_NAME = "therapies.d"
 
 
-@dataclass(frozen=True)
-class KnowledgeBaseFile:
+class KnowledgeBaseFile(NamedTuple):
     path: Path
     origin: str
 
 
 def builtin_path() -> Path:
     """The knowledge base shipped inside the package."""
-    from importlib import resources
-
-    return Path(str(resources.files("therapy_cli") / "data" / "therapies.yaml"))
+    return Path(__file__).parent / "data" / "therapies.yaml"
 
 
 def user_folder() -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import NotFound, UsageProblem
 from .model import SECTION_IDS, Condition, KnowledgeBase, Lookup, Region, Statement, Therapy
@@ -97,8 +97,7 @@ def therapies_for(kb: KnowledgeBase, condition_id: str) -> list[Therapy]:
     return [t for t in kb.therapies if any(u.condition == condition_id for u in t.used_for)]
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A statement (or name) containing the searched words, and where it sits."""
 
     place: str

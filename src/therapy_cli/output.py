@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from .errors import TherapyError
 from .sanitize import clean
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
 _TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     """How to print: with colour or not, and decorated (a terminal) or plain (a pipe)."""
 
     color: bool

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import lookup
 from .errors import NotFound
@@ -21,12 +21,12 @@ from .model import (
 )
 
 
-@dataclass
 class Citations:
     """Numbers sources in the order they are first cited, as a page's footnotes do."""
 
-    kb: KnowledgeBase
-    numbers: dict[str, int] = field(default_factory=dict)
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.numbers: dict[str, int] = {}
 
     def cite(self, statement: Statement) -> tuple[int, ...]:
         for source in statement.sources:
@@ -42,13 +42,11 @@ class Citations:
         return [(n, self.kb.reference(ref_id)) for ref_id, n in self.numbers.items()]
 
 
-@dataclass
-class ListView:
+class ListView(NamedTuple):
     therapies: tuple[Therapy, ...]
 
 
-@dataclass
-class ShowView:
+class ShowView(NamedTuple):
     therapy: Therapy
     sections: list[tuple[str, tuple[Statement, ...]]]
     condition_names: dict[str, str]
@@ -56,61 +54,52 @@ class ShowView:
     with_sources: bool = False
 
 
-@dataclass
-class CompareView:
+class CompareView(NamedTuple):
     therapies: list[Therapy]
     condition_names: dict[str, str]
     citations: Citations
 
 
-@dataclass
-class ConditionEntry:
+class ConditionEntry(NamedTuple):
     condition: Condition
     uses: list[tuple[Therapy, ConditionUse]]
 
 
-@dataclass
-class ConditionsView:
+class ConditionsView(NamedTuple):
     entries: list[ConditionEntry]
     citations: Citations
     detailed: bool
 
 
-@dataclass
-class SessionsView:
+class SessionsView(NamedTuple):
     therapies: list[Therapy]
     citations: Citations
 
 
-@dataclass
-class RefsView:
+class RefsView(NamedTuple):
     references: list[Reference]
     therapy: Therapy | None = None
     format: str = "text"
 
 
-@dataclass
-class SearchView:
+class SearchView(NamedTuple):
     query: str
     words: list[str]
     matches: list[lookup.Match]
 
 
-@dataclass
-class RegionsView:
+class RegionsView(NamedTuple):
     kind: str
     regions: tuple[Region, ...]
     citations: Citations
 
 
-@dataclass
-class PathsView:
+class PathsView(NamedTuple):
     files: list[KnowledgeBaseFile]
     user_folder: Path
 
 
-@dataclass
-class ValidatedView:
+class ValidatedView(NamedTuple):
     files: list[KnowledgeBaseFile]
     therapies: int
     conditions: int
