@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-import tempfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,6 +81,8 @@ def _read(file: Path, current: list[Stamp]) -> KnowledgeBase | None:
 
 
 def _write(file: Path, payload: object) -> None:
+    import tempfile  # only a cache miss writes
+
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".kb-", suffix=".tmp")

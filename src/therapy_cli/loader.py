@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,6 @@ from .model import (
     Reference,
     Region,
     Service,
-    SessionCount,
     Sessions,
     Statement,
     Therapy,
@@ -168,7 +167,7 @@ def _identity(node: Node) -> str | None:
 
 
 def _reference(node: Node) -> Reference | None:
-    names = [f.name for f in fields(Reference)]
+    names = list(Reference._fields)
     node.allow(*names)
     ref_id = _identity(node)
     kind = node.text("kind")
@@ -219,7 +218,7 @@ def _condition(node: Node) -> Condition | None:
     return Condition(condition_id, name, synonyms, description, guidance)
 
 
-def _session_count(parent: Node, key: str) -> SessionCount | None:
+def _session_count(parent: Node, key: str) -> Statement | None:
     node = parent.child(key, required=False)
     if node is None:
         return None
@@ -230,7 +229,7 @@ def _session_count(parent: Node, key: str) -> SessionCount | None:
         node.problem(f"min ({low}) is more than max ({high})", key="min")
     if statement is None:
         return None
-    return SessionCount(statement.text, statement.sources, statement.correction, low, high)
+    return statement._replace(minimum=low, maximum=high)
 
 
 def _statement_fields(node: Node) -> Statement | None:
@@ -363,13 +362,13 @@ def _check_links(
     if not kb.disclaimer:
         problems.append(Problem(last, 1, "disclaimer", "no file gives the required disclaimer"))
     known = {
-        "references": [r.id for r in kb.references],
-        "conditions": [c.id for c in kb.conditions],
+        "references": {r.id for r in kb.references},
+        "conditions": {c.id for c in kb.conditions},
     }
     for mention in mentions:
         ids = known[mention.kind]
         if mention.target not in ids:
-            hint = closest(mention.target, ids)
+            hint = closest(mention.target, sorted(ids))
             problems.append(
                 Problem(
                     mention.file,

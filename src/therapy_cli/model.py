@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 # The order in which `therapy show` prints a therapy's sections; ids are what `--section` takes.
 SECTION_IDS: tuple[str, ...] = (
@@ -23,17 +24,20 @@ DERIVED_SECTION_IDS = frozenset({"session-length"})
 REFERENCE_KINDS = ("paper", "web", "article")
 
 
-@dataclass(frozen=True)
-class Statement:
-    """One sentence or short paragraph of content with the sources it rests on."""
+class Statement(NamedTuple):
+    """One sentence or short paragraph of content with the sources it rests on.
+
+    A statement about a number of sessions also carries the numbers, for tables and charts.
+    """
 
     text: str
     sources: tuple[str, ...]
     correction: str | None = None
+    minimum: int | None = None
+    maximum: int | None = None
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """A cited work: a paper, a web page, or the source article itself."""
 
     id: str
@@ -53,28 +57,18 @@ class Reference:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SessionCount(Statement):
-    """A statement about a number of sessions, with the numbers for tables and charts."""
-
-    minimum: int | None = None
-    maximum: int | None = None
-
-
-@dataclass(frozen=True)
-class Sessions:
+class Sessions(NamedTuple):
     """Session-length guidance; any part may be missing when the sources are silent."""
 
-    typical: SessionCount | None = None
-    nhs: SessionCount | None = None
+    typical: Statement | None = None
+    nhs: Statement | None = None
     private: Statement | None = None
     frequency: Statement | None = None
     duration: Statement | None = None
     longer_term: Statement | None = None
 
 
-@dataclass(frozen=True)
-class ConditionUse:
+class ConditionUse(NamedTuple):
     """That a therapy is used for a condition, how well-evidenced, and the caveats."""
 
     condition: str
@@ -82,8 +76,7 @@ class ConditionUse:
     caveats: tuple[Statement, ...] = ()
 
 
-@dataclass(frozen=True)
-class Therapy:
+class Therapy(NamedTuple):
     id: str
     name: str
     summary: Statement
@@ -91,9 +84,9 @@ class Therapy:
     basis: Statement | None = None
     focus: Statement | None = None
     key_evidence: Statement | None = None
-    sessions: Sessions = field(default_factory=Sessions)
+    sessions: Sessions = Sessions()
     used_for: tuple[ConditionUse, ...] = ()
-    sections: dict[str, tuple[Statement, ...]] = field(default_factory=dict)
+    sections: Mapping[str, tuple[Statement, ...]] = {}
 
     def content(self) -> list[tuple[str, tuple[Statement, ...]]]:
         """Every statement, grouped by section id, in the order `show` prints them."""
@@ -123,8 +116,7 @@ def session_statements(sessions: Sessions) -> list[Statement]:
     return [part for part in parts if part is not None]
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     id: str
     name: str
     synonyms: tuple[str, ...] = ()
@@ -132,8 +124,7 @@ class Condition:
     guidance: tuple[Statement, ...] = ()
 
 
-@dataclass(frozen=True)
-class Service:
+class Service(NamedTuple):
     """A helpline, emergency number or directory, with what the sources say of it."""
 
     name: str
@@ -142,19 +133,20 @@ class Service:
     url: str | None = None
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     id: str
     name: str
     services: tuple[Service, ...]
 
 
-@dataclass(frozen=True)
-class Lookup:
+class Lookup(NamedTuple):
     """How typed names are normalised: US to British spellings, words that can be left off."""
 
-    spellings: dict[str, str] = field(default_factory=dict)
+    spellings: Mapping[str, str] = {}
     optional_words: tuple[str, ...] = ()
+
+
+NO_LOOKUP = Lookup()
 
 
 @dataclass(frozen=True)
@@ -166,7 +158,7 @@ class KnowledgeBase:
     references: tuple[Reference, ...]
     crisis: tuple[Region, ...] = ()
     find_therapist: tuple[Region, ...] = ()
-    lookup: Lookup = field(default_factory=Lookup)
+    lookup: Lookup = NO_LOOKUP
     files: tuple[str, ...] = ()
 
     @cached_property

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from functools import singledispatch
 
 from ..document import session_range
 from ..views import ConditionsView, ListView, PathsView, RefsView, SearchView
 from .apa import apa
 
+_ONE_LINE = re.compile(r"\s*[\t\n\r]\s*")
+
 
 def tabbed(*fields: str) -> str:
     """One record: fields joined by tabs, with tabs and newlines inside them made spaces."""
-    return "\t".join(" ".join(field.split()) for field in fields)
+    return "\t".join(_ONE_LINE.sub(" ", field) for field in fields)
 
 
 @singledispatch
