@@ -151,7 +151,7 @@ def _sources(node: Node) -> tuple[str, ...]:
     for index, (_, line) in enumerate(node.items("sources")):
         if index < len(sources):
             node.mention("references", sources[index], f"sources[{index}]", line)
-    return sources
+    return node.report.shared_sources.setdefault(sources, sources)  # one object per source list
 
 
 def _optional_statement(parent: Node, key: str) -> Statement | None:

@@ -45,6 +45,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     seen_containers: set[int] = field(default_factory=set)
+    shared_sources: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,11 +41,17 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = dict.fromkeys(
     ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True
 ) | dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False)
+_SHARED_LENGTH = 64
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 
 
 class RefusedYaml(yaml.MarkedYAMLError):
     """A construct that is valid YAML but not allowed in a knowledge base."""
+
+
+def _shared(value: str) -> str:
+    """Short strings (ids, names) as one shared object, so the parse cache stores each once."""
+    return sys.intern(value) if len(value) <= _SHARED_LENGTH else value
 
 
 def _scalar(event: Any) -> Any:
@@ -57,9 +64,9 @@ def _scalar(event: Any) -> Any:
             return _BOOLS[value]
         if _INT.fullmatch(value):
             return int(value.replace("_", ""))
-        return value
+        return _shared(value)
     if tag in (None, "!", _TAG + "str"):
-        return value
+        return _shared(value)
     if tag == _TAG + "int" and _INT.fullmatch(value):
         return int(value.replace("_", ""))
     raise RefusedYaml(

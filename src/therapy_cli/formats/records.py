@@ -14,7 +14,10 @@ _ONE_LINE = re.compile(r"\s*[\t\n\r]\s*")
 
 def tabbed(*fields: str) -> str:
     """One record: fields joined by tabs, with tabs and newlines inside them made spaces."""
-    return "\t".join(_ONE_LINE.sub(" ", field) for field in fields)
+    return "\t".join(
+        _ONE_LINE.sub(" ", field) if "\t" in field or "\n" in field or "\r" in field else field
+        for field in fields
+    )
 
 
 @singledispatch
