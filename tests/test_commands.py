@@ -69,10 +69,16 @@ def test_conditions_depression_carries_the_severe_depression_caveat(run: Run) ->
     assert "Psychoanalytic psychotherapy" in out
 
 
-def test_conditions_without_argument_lists_every_condition(run: Run) -> None:
-    out = run("conditions").stdout
-    for name in ("Depression", "Anxiety", "Somatic disorders", "Eating disorders"):
-        assert name in out
+def test_conditions_without_argument_is_an_evidence_matrix(run: Run) -> None:
+    lines = run("conditions").stdout.splitlines()
+    depression = next(line for line in lines if line.startswith("Depression "))
+    assert depression.split()[1:3] == ["●", "◐"]  # psychodynamic studied, psychoanalytic offered
+    assert "●  studied: the sources cite trials, reviews or meta-analyses" in lines
+
+
+def test_evidence_matrix_fits_80_columns(run: Run) -> None:
+    out = run("conditions", env={"COLUMNS": "80"}).stdout
+    assert max(len(line) for line in out.split("\nKey\n")[0].splitlines()) <= 80
 
 
 def test_conditions_unknown_exits_1_with_a_suggestion(run: Run) -> None:
@@ -88,10 +94,23 @@ def test_sessions_gives_typical_nhs_and_private_guidance(run: Run) -> None:
     assert "between 6 and 16 sessions" in out
 
 
-def test_sessions_without_argument_covers_every_therapy(run: Run) -> None:
+def test_sessions_without_argument_charts_every_therapy(run: Run) -> None:
+    lines = run("sessions").stdout.splitlines()
+    psychodynamic = next(line for line in lines if line.startswith("Psychodynamic psychotherapy"))
+    assert "█" in psychodynamic and psychodynamic.endswith("6–16 [1]")
+    assert any(line.startswith("Couple therapy for depression not stated") for line in lines)
+
+
+def test_session_chart_has_a_scale_and_a_legend(run: Run) -> None:
     out = run("sessions").stdout
-    assert "Psychodynamic psychotherapy (6–16 sessions)" in out
-    assert "Psychoanalytic psychotherapy (from 4 sessions)" in out
+    assert "sessions\n" in out and " 20\n" in out
+    assert "█  typical course" in out and "▶  private or longer-term work can go further" in out
+
+
+def test_session_chart_fits_80_columns(run: Run) -> None:
+    out = run("sessions", env={"COLUMNS": "80"}).stdout
+    chart = out.split("█  typical course")[0]
+    assert max(len(line) for line in chart.splitlines()) <= 80
 
 
 def test_refs_lists_the_six_article_references_in_apa_style(run: Run) -> None:

@@ -18,6 +18,11 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
+    except Exception as error:
+        sys.stderr.write(
+            f"therapy: internal error ({type(error).__name__}: {error}); please report it\n"
+        )
+        sys.exit(70)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from . import __version__, views
+from . import __version__, completion, views
 from .errors import TherapyError
 from .kbfiles import KnowledgeBaseFile
 from .model import KnowledgeBase
@@ -20,12 +20,29 @@ class ColorMode(str, Enum):
     never = "never"
 
 
+class OutputFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class ReferenceFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    bibtex = "bibtex"
+    ris = "ris"
+    csl_json = "csl-json"
+
+
 @dataclass
 class Session:
-    """Options given before the command, and the knowledge base once something needs it."""
+    """Options given around the command, and the knowledge base once something needs it."""
 
     data: list[Path] = field(default_factory=list)
     color: str = "auto"
+    pager: bool = True
+    format: str = "text"
     only: list[Path] | None = None  # `validate PATH...`: the built-in file and these alone
     _kb: KnowledgeBase | None = None
 
@@ -50,12 +67,13 @@ class TherapyGroup(TyperGroup):
     """Turns a command's view into output, and a TherapyError into its exit code."""
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        from .output import emit, report
+        from .output import Options, emit, report
 
         try:
             view = super().invoke(ctx)
             if view is not None:
-                emit(view, session(ctx).knowledge_base(), session(ctx).color)
+                state = session(ctx)
+                emit(view, state.knowledge_base(), Options(state.format, state.color, state.pager))
         except TherapyError as error:
             report(error)
             raise typer.Exit(error.exit_code) from None
@@ -93,6 +111,12 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _remember_format(ctx: typer.Context, value: Enum | None) -> Enum | None:
+    if value is not None:
+        session(ctx).format = str(value.value)
+    return value
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -112,6 +136,9 @@ def main_options(
         ),
     ] = ColorMode.auto,
     no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never.")] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page long output through $PAGER.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -123,22 +150,54 @@ def main_options(
     state = session(ctx)
     state.data = list(data or [])
     state.color = ColorMode.never.value if no_color else color.value
+    state.pager = not no_pager
 
 
+Format = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        callback=_remember_format,
+        help="text (for reading), markdown (for notes and handouts) or json (for scripts).",
+    ),
+]
 Name = Annotated[
-    str, typer.Argument(help="A therapy's id, name or alias, e.g. 'STPP'.", show_default=False)
+    str,
+    typer.Argument(
+        help="A therapy's id, name or alias, e.g. 'STPP'.",
+        show_default=False,
+        autocompletion=completion.therapies,
+    ),
+]
+OptionalName = Annotated[
+    str | None,
+    typer.Argument(
+        help="A therapy (default: all).", show_default=False, autocompletion=completion.therapies
+    ),
+]
+Region = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        "-r",
+        metavar="REGION",
+        help="uk, us or international (default: all).",
+        autocompletion=completion.regions,
+    ),
 ]
 
 
-@app.command("list", epilog="Example:  therapy list")
-def list_command(ctx: typer.Context) -> views.View:
+@app.command("list", epilog="Examples:  therapy list   •   therapy list --format json")
+def list_command(ctx: typer.Context, output: Format = OutputFormat.text) -> views.View:
     """Every therapy with a one-line summary and its typical number of sessions."""
     return views.list_therapies(kb(ctx))
 
 
 @app.command(
     epilog="Examples:  therapy show psychodynamic   •   "
-    "therapy show STPP --section effectiveness   •   therapy show cbt --sources"
+    "therapy show STPP --section effectiveness   •   therapy show cbt --sources   •   "
+    "therapy show psychodynamic --format markdown > handout.md"
 )
 def show(
     ctx: typer.Context,
@@ -151,11 +210,13 @@ def show(
             metavar="ID",
             help="Show one section: overview, science, how-it-works, session-length, "
             "who-it-helps, effectiveness, finding-a-therapist or see-also.",
+            autocompletion=completion.sections,
         ),
     ] = None,
     sources: Annotated[
         bool, typer.Option("--sources", help="List each section's sources under it.")
     ] = False,
+    output: Format = OutputFormat.text,
 ) -> views.View:
     """Everything about one therapy, section by section, with numbered references."""
     return views.show(kb(ctx), name, section, sources)
@@ -166,8 +227,13 @@ def compare(
     ctx: typer.Context,
     names: Annotated[
         list[str] | None,
-        typer.Argument(help="Therapies to compare (default: all).", show_default=False),
+        typer.Argument(
+            help="Therapies to compare (default: all).",
+            show_default=False,
+            autocompletion=completion.therapies,
+        ),
     ] = None,
+    output: Format = OutputFormat.text,
 ) -> views.View:
     """A side-by-side table: basis, focus, sessions, frequency, conditions, evidence."""
     return views.compare(kb(ctx), names or [])
@@ -182,9 +248,12 @@ def conditions(
     condition: Annotated[
         str | None,
         typer.Argument(
-            help="A condition or synonym, e.g. 'OCD' (default: all).", show_default=False
+            help="A condition or synonym, e.g. 'OCD' (default: the evidence matrix of all).",
+            show_default=False,
+            autocompletion=completion.conditions,
         ),
     ] = None,
+    output: Format = OutputFormat.text,
 ) -> views.View:
     """The therapies used for a condition, with their evidence and caveats."""
     return views.conditions(kb(ctx), condition)
@@ -192,20 +261,10 @@ def conditions(
 
 @app.command(epilog="Examples:  therapy sessions   •   therapy sessions psychodynamic")
 def sessions(
-    ctx: typer.Context,
-    name: Annotated[
-        str | None, typer.Argument(help="A therapy (default: all).", show_default=False)
-    ] = None,
+    ctx: typer.Context, name: OptionalName = None, output: Format = OutputFormat.text
 ) -> views.View:
     """How many sessions, how long, how often, on the NHS and privately."""
     return views.sessions(kb(ctx), name)
-
-
-class ReferenceFormat(str, Enum):
-    text = "text"
-    bibtex = "bibtex"
-    ris = "ris"
-    csl_json = "csl-json"
 
 
 @app.command(
@@ -217,21 +276,26 @@ def refs(
     therapy: Annotated[
         str | None,
         typer.Option(
-            "--therapy", "-t", metavar="NAME", help="Only the references one therapy cites."
+            "--therapy",
+            "-t",
+            metavar="NAME",
+            help="Only the references one therapy cites.",
+            autocompletion=completion.therapies,
         ),
     ] = None,
-    export: Annotated[
+    output: Annotated[
         ReferenceFormat,
         typer.Option(
             "--format",
             "-f",
-            help="text (APA style), bibtex, ris or csl-json; the disclaimer goes to stderr "
-            "for ris and csl-json.",
+            callback=_remember_format,
+            help="text (APA style), markdown, json, bibtex, ris or csl-json; the disclaimer "
+            "goes to stderr for ris and csl-json.",
         ),
     ] = ReferenceFormat.text,
 ) -> views.View:
     """The references behind the content, in APA style with DOIs, or for reference managers."""
-    return views.refs(kb(ctx), therapy, export.value)
+    return views.refs(kb(ctx), therapy)
 
 
 @app.command(epilog="Examples:  therapy search defence   •   therapy search 'somatic disorders'")
@@ -240,33 +304,30 @@ def search(
     text: Annotated[
         str, typer.Argument(help="Words to find (all must appear).", show_default=False)
     ],
+    output: Format = OutputFormat.text,
 ) -> views.View:
     """Search all content; shows where each match is. Exit 1 when nothing matches."""
     return views.search(kb(ctx), text)
 
 
-Region = Annotated[
-    str | None,
-    typer.Option(
-        "--region", "-r", metavar="REGION", help="uk, us or international (default: all)."
-    ),
-]
-
-
 @app.command(epilog="Examples:  therapy crisis   •   therapy crisis --region uk")
-def crisis(ctx: typer.Context, region: Region = None) -> views.View:
+def crisis(
+    ctx: typer.Context, region: Region = None, output: Format = OutputFormat.text
+) -> views.View:
     """Urgent help: helplines and emergency numbers, by region."""
     return views.regions(kb(ctx), "crisis", region)
 
 
 @app.command("find-therapist", epilog="Examples:  therapy find-therapist --region uk")
-def find_therapist(ctx: typer.Context, region: Region = None) -> views.View:
+def find_therapist(
+    ctx: typer.Context, region: Region = None, output: Format = OutputFormat.text
+) -> views.View:
     """How to find a therapist: the NHS, registers and directories, by region."""
     return views.regions(kb(ctx), "find_therapist", region)
 
 
 @app.command(epilog="Example:  therapy paths")
-def paths(ctx: typer.Context) -> views.View:
+def paths(ctx: typer.Context, output: Format = OutputFormat.text) -> views.View:
     """The knowledge-base files read, in order: later files override earlier ones."""
     return views.paths(session(ctx).files())
 
@@ -282,6 +343,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    output: Format = OutputFormat.text,
 ) -> views.View:
     """Check knowledge-base files and report every problem at once (exit 3 if any)."""
     state = session(ctx)

@@ -100,7 +100,23 @@ class References(NamedTuple):
     indented: bool = False
 
 
-Block = Title | Note | Heading | Paragraph | Bullets | Rows | Grid | References
+class Figure(NamedTuple):
+    """Lines laid out character by character (a chart or a matrix): printed as they are."""
+
+    lines: tuple[Inline, ...]
+
+
+Block = Title | Note | Heading | Paragraph | Bullets | Rows | Grid | References | Figure
+
+EVIDENCE_MARKS = {"studied": ("●", "good"), "offered": ("◐", "fair"), "listed": ("○", "weak")}
+EVIDENCE_MEANINGS = {
+    "studied": "studied: the sources cite trials, reviews or meta-analyses",
+    "offered": "offered: the NHS or NICE offers or recommends it",
+    "listed": "listed: a source names the use, without evidence",
+}
+NO_MARK = "·"
+CHART_WIDTH = 34  # columns for the bars, so that a chart with its labels fits 80 columns
+LABEL_WIDTH = 30
 
 
 def plain(value: str, style: str = "") -> Inline:
@@ -254,20 +270,7 @@ def _compare_grid(view: CompareView, therapies: list[Therapy]) -> Grid:
 @build.register
 def _(view: ConditionsView) -> Iterator[Block]:
     if not view.detailed:
-        rows = tuple(
-            (
-                plain(e.condition.name, "strong"),
-                plain(", ".join(e.condition.synonyms)),
-                plain(", ".join(t.name for t, _ in e.uses) or "—"),
-            )
-            for e in view.entries
-        )
-        yield Grid(
-            "Conditions and the therapies used for them",
-            ("Condition", "Also called", "Therapies"),
-            rows,
-        )
-        yield Note("Details: therapy conditions CONDITION")
+        yield from _evidence_matrix(view)
         return
     for entry in view.entries:
         condition = entry.condition
@@ -292,8 +295,105 @@ def _(view: ConditionsView) -> Iterator[Block]:
     yield references(view.citations)
 
 
+def _evidence_matrix(view: ConditionsView) -> Iterator[Block]:
+    """Conditions as rows, therapies as numbered columns, a mark for the strongest evidence."""
+    by_id = {t.id: t for e in view.entries for t, _ in e.uses}
+    therapies = list(by_id.values())
+    rank = {level: n for n, level in enumerate(EVIDENCE_MARKS)}
+    yield Title("Evidence matrix: conditions and the therapies used for them")
+    header = " " * LABEL_WIDTH + "".join(f"{n:>3}" for n in range(1, len(therapies) + 1))
+    lines: list[Inline] = [plain(header, "strong")]
+    for entry in view.entries:
+        best: dict[str, str] = {}
+        for therapy, use in entry.uses:
+            known = best.get(therapy.id)
+            if known is None or rank[use.evidence] < rank[known]:
+                best[therapy.id] = use.evidence
+        row = plain(_fit(entry.condition.name, LABEL_WIDTH))
+        for therapy in therapies:
+            mark, style = EVIDENCE_MARKS.get(best.get(therapy.id, ""), (NO_MARK, "muted"))
+            row += plain(f"{mark:>3}", style)
+        lines.append(row)
+    yield Figure(tuple(lines))
+    yield Heading("Key")
+    yield Rows(tuple((str(n), plain(t.name)) for n, t in enumerate(therapies, start=1)))
+    meanings = [
+        (EVIDENCE_MARKS[level][0], plain(text)) for level, text in EVIDENCE_MEANINGS.items()
+    ]
+    yield Rows((*meanings, (NO_MARK, plain("not connected in the sources"))))
+    yield Note("Details, with each source: therapy conditions CONDITION")
+
+
+def _fit(value: str, width: int) -> str:
+    """`value` cut to `width - 1` characters (with an ellipsis) and padded to `width`."""
+    if len(value) >= width:
+        value = value[: width - 2] + "…"
+    return value.ljust(width)
+
+
+def _session_chart(view: SessionsView) -> Iterator[Block]:
+    """Each therapy's typical number of sessions as a bar on a common scale."""
+    numbers = [
+        n
+        for t in view.therapies
+        for s in (t.sessions.typical, t.sessions.nhs)
+        if s
+        for n in (s.minimum, s.maximum)
+        if n is not None
+    ]
+    top = max(5, -(-max(numbers, default=5) // 5) * 5)
+    per_column = top / CHART_WIDTH
+
+    def column(sessions: int) -> int:
+        return min(CHART_WIDTH - 1, max(0, round(sessions / per_column) - 1))
+
+    yield Title("Typical number of sessions")
+    lines: list[Inline] = []
+    for therapy in view.therapies:
+        typical, nhs = therapy.sessions.typical, therapy.sessions.nhs
+        row = plain(_fit(therapy.name, LABEL_WIDTH))
+        if typical is None or typical.minimum is None:
+            lines.append(row + plain("not stated in the sources", "muted"))
+            continue
+        cells = [" "] * CHART_WIDTH
+        if nhs is not None and nhs.minimum is not None:
+            for position in range(column(nhs.minimum), column(nhs.maximum or top) + 1):
+                cells[position] = "▒"
+        for position in range(column(typical.minimum), column(typical.maximum or top) + 1):
+            cells[position] = "█"
+        beyond = typical.maximum is None or therapy.sessions.private or therapy.sessions.longer_term
+        bar = "".join(cells).rstrip()
+        row += plain(bar, "good") + plain(" ▶" if beyond else "", "fair")
+        row += plain(
+            f"  {session_range(therapy)} [{','.join(map(str, view.citations.cite(typical)))}]",
+            "cite",
+        )
+        lines.append(row)
+    ticks = list(range(0, top + 1, 5))
+    scale = [" "] * (CHART_WIDTH + 4)
+    for tick in ticks[1:]:
+        label = str(tick)
+        start = column(tick) - len(label) + 1
+        scale[start : start + len(label)] = label
+    lines.append(plain(" " * LABEL_WIDTH + "".join(scale).rstrip(), "muted"))
+    lines.append(plain(" " * LABEL_WIDTH + "sessions", "muted"))
+    yield Figure(tuple(lines))
+    yield Rows(
+        (
+            ("█", plain("typical course")),
+            ("▒", plain("NHS range, where the sources give a different one")),
+            ("▶", plain("private or longer-term work can go further")),
+        )
+    )
+    yield Note("Details, with each source: therapy sessions NAME")
+    yield references(view.citations)
+
+
 @build.register
 def _(view: SessionsView) -> Iterator[Block]:
+    if not view.detailed:
+        yield from _session_chart(view)
+        return
     for therapy in view.therapies:
         yield Heading(f"{therapy.name} ({session_range(therapy)} sessions)")
         yield _session_rows(therapy.sessions, view.citations)

@@ -11,6 +11,7 @@ from typing import Any
 from .errors import KnowledgeBaseError
 from .model import (
     DERIVED_SECTION_IDS,
+    EVIDENCE_LEVELS,
     REFERENCE_KINDS,
     SECTION_IDS,
     Condition,
@@ -257,8 +258,16 @@ def _sessions(node: Node | None) -> Sessions:
 
 
 def _use(node: Node) -> ConditionUse | None:
-    node.allow("condition", "note", "caveats")
+    node.allow("condition", "evidence", "note", "caveats")
     condition = node.text("condition")
+    evidence = node.text("evidence", required=False) or "listed"
+    if evidence not in EVIDENCE_LEVELS:
+        hint = closest(evidence, EVIDENCE_LEVELS)
+        node.problem(
+            f"unknown evidence level {evidence!r}; use one of {', '.join(EVIDENCE_LEVELS)}"
+            + (f" (did you mean {hint!r}?)" if hint else ""),
+            key="evidence",
+        )
     if condition is not None:
         node.mention("conditions", condition, "condition")
     note_node = node.child("note")
@@ -266,7 +275,7 @@ def _use(node: Node) -> ConditionUse | None:
     caveats = each(node.children("caveats"), _statement)
     if condition is None or note is None:
         return None
-    return ConditionUse(condition, note, caveats)
+    return ConditionUse(condition, note, caveats, evidence)
 
 
 def _therapy(node: Node) -> Therapy | None:

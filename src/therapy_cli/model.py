@@ -68,12 +68,17 @@ class Sessions(NamedTuple):
     longer_term: Statement | None = None
 
 
+# How the sources describe a therapy's use for a condition, strongest first.
+EVIDENCE_LEVELS = ("studied", "offered", "listed")
+
+
 class ConditionUse(NamedTuple):
     """That a therapy is used for a condition, how well-evidenced, and the caveats."""
 
     condition: str
     note: Statement
     caveats: tuple[Statement, ...] = ()
+    evidence: str = "listed"
 
 
 class Therapy(NamedTuple):

@@ -1,4 +1,4 @@
-"""The one place that prints: a view's body, then the disclaimer; errors go to stderr."""
+"""The one place that prints: a view in the chosen format, then the disclaimer; errors to stderr."""
 
 from __future__ import annotations
 
@@ -14,11 +14,20 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .model import KnowledgeBase
-    from .views import RefsView, View
+    from .views import View
 
 
 # Rich pads table cells to the full width; the padding is noise in pipes and copied text.
 _TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+DEFAULT_PAGER = "less -FRX"
+
+
+class Options(NamedTuple):
+    """What the user asked for: the format, colour (auto/always/never) and paging."""
+
+    format: str = "text"
+    color: str = "auto"
+    pager: bool = True
 
 
 class Display(NamedTuple):
@@ -53,16 +62,28 @@ def make_console(display: Display) -> Console:
     )
 
 
-def emit(view: View, kb: KnowledgeBase, color_option: str = "auto") -> None:
-    """Print `view` and then the knowledge base's disclaimer, whatever the view."""
-    from .views import RefsView
+def emit(view: View, kb: KnowledgeBase, options: Options | None = None) -> None:
+    """Print `view` in the chosen format, ending with the knowledge base's disclaimer."""
+    options = options or Options()
+    if options.format == "json":
+        from .formats import jsondata
 
-    if isinstance(view, RefsView) and view.format != "text":
-        _export(view, kb.disclaimer)
-        return
+        write(sys.stdout, jsondata.render(view, kb))
+    elif options.format == "markdown":
+        from .document import build
+        from .formats import markdown
+
+        write(sys.stdout, markdown.render(build(view)) + markdown.disclaimer(kb.disclaimer))
+    elif options.format in ("bibtex", "ris", "csl-json"):
+        _export(view, options.format, kb.disclaimer)
+    else:
+        _text(view, kb, options)
+
+
+def _text(view: View, kb: KnowledgeBase, options: Options) -> None:
     from .document import build
 
-    display = display_for(color_option, sys.stdout)
+    display = display_for(options.color, sys.stdout)
     if display.plain:
         from .formats import plain, records
 
@@ -78,10 +99,25 @@ def emit(view: View, kb: KnowledgeBase, color_option: str = "auto") -> None:
 
     console = make_console(display)
     with console.capture() as capture:
-        for renderable in text.render(build(view)):
+        for renderable in text.render(build(view), links=display.color):
             console.print(renderable)
         console.print(text.disclaimer(kb.disclaimer))
-    write(sys.stdout, _TRAILING_SPACE.sub(r"\1", capture.get()))
+    page(_TRAILING_SPACE.sub(r"\1", capture.get()), options.pager, console.size.height)
+
+
+def page(value: str, allowed: bool, height: int) -> None:
+    """Show `value` through $PAGER (default `less -FRX`) when it is taller than the terminal."""
+    command = os.environ.get("PAGER", DEFAULT_PAGER)
+    if not allowed or not sys.stdout.isatty() or value.count("\n") < height or not command:
+        write(sys.stdout, value)
+        return
+    import shlex
+    import subprocess
+
+    try:
+        subprocess.run(shlex.split(command), input=value, text=True, check=False)
+    except (OSError, ValueError):  # no such pager, or an unparsable $PAGER: print it all
+        write(sys.stdout, value)
 
 
 def report(error: TherapyError) -> None:
@@ -90,14 +126,16 @@ def report(error: TherapyError) -> None:
     write(sys.stderr, "\n".join(lines) + "\n")
 
 
-def _export(view: RefsView, disclaimer: str) -> None:
+def _export(view: View, export: str, disclaimer: str) -> None:
     """References in a bibliography format; the disclaimer goes where its readers ignore it."""
     from .formats import bibtex, csljson, ris
+    from .views import RefsView
 
-    if view.format == "bibtex":
+    assert isinstance(view, RefsView), "only 'therapy refs' offers bibliography formats"
+    if export == "bibtex":
         write(sys.stdout, bibtex.dump(view.references) + bibtex.comment(disclaimer))
         return
-    dump = ris.dump if view.format == "ris" else csljson.dump
+    dump = ris.dump if export == "ris" else csljson.dump
     write(sys.stdout, dump(view.references))
     write(sys.stderr, " ".join(disclaimer.split()) + "\n")
 
@@ -105,20 +143,11 @@ def _export(view: RefsView, disclaimer: str) -> None:
 # Plain-ASCII stand-ins for the typography in the content, for terminals that cannot show it.
 _ASCII = str.maketrans(
     {
-        "–": "-",
-        "—": "-",
-        "−": "-",
-        "‘": "'",
-        "’": "'",
-        "“": '"',
-        "”": '"',
-        "•": "*",
-        "›": ">",
-        "…": "...",
-        "─": "-",
-        "é": "e",
+        "–": "-", "—": "-", "−": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "•": "*",
+        "›": ">", "…": "...", "─": "-", "é": "e", "●": "*", "◐": "+", "○": "o", "█": "#",
+        "▒": "=", "░": ".", "▶": ">", "·": ".", "│": "|", "┊": ":",
     }
-)
+)  # fmt: skip
 
 
 def write(stream: TextIO, value: str) -> None:

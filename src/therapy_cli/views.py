@@ -74,12 +74,12 @@ class ConditionsView(NamedTuple):
 class SessionsView(NamedTuple):
     therapies: list[Therapy]
     citations: Citations
+    detailed: bool = True
 
 
 class RefsView(NamedTuple):
     references: list[Reference]
     therapy: Therapy | None = None
-    format: str = "text"
 
 
 class SearchView(NamedTuple):
@@ -173,17 +173,19 @@ def sessions(kb: KnowledgeBase, name: str | None) -> SessionsView:
     therapies = [lookup.resolve_therapy(kb, name)] if name else list(kb.therapies)
     citations = Citations(kb)
     for therapy in therapies:
-        citations.cite_all(session_statements(therapy.sessions))
-    return SessionsView(therapies, citations)
+        # The chart of all therapies cites only the typical course it draws.
+        shown = session_statements(therapy.sessions) if name else [therapy.sessions.typical]
+        citations.cite_all(shown)
+    return SessionsView(therapies, citations, detailed=name is not None)
 
 
-def refs(kb: KnowledgeBase, therapy_name: str | None, export: str = "text") -> RefsView:
+def refs(kb: KnowledgeBase, therapy_name: str | None) -> RefsView:
     if therapy_name is None:
-        return RefsView(list(kb.references), format=export)
+        return RefsView(list(kb.references))
     therapy = lookup.resolve_therapy(kb, therapy_name)
     citations = Citations(kb)
     citations.cite_all(s for _, group in therapy.content() for s in group)
-    return RefsView([ref for _, ref in citations.references()], therapy, export)
+    return RefsView([ref for _, ref in citations.references()], therapy)
 
 
 def search(kb: KnowledgeBase, query: str) -> SearchView:

@@ -10,6 +10,7 @@ from functools import singledispatch
 from ..document import (
     Block,
     Bullets,
+    Figure,
     Grid,
     Heading,
     Inline,
@@ -122,6 +123,11 @@ def _(block: References) -> list[str]:
         for note in notes:
             lines += wrap(f"Note: {clean(note)}", " " * len(label), " " * len(label))
     return lines
+
+
+@_render.register
+def _(block: Figure) -> list[str]:
+    return [clean("".join(span.text for span in line)).rstrip() for line in block.lines]
 
 
 def disclaimer(value: str) -> str:

@@ -6,7 +6,7 @@ import re
 from functools import singledispatch
 
 from ..document import session_range
-from ..views import ConditionsView, ListView, PathsView, RefsView, SearchView
+from ..views import ListView, PathsView, RefsView, SearchView
 from .apa import apa
 
 _ONE_LINE = re.compile(r"\s*[\t\n\r]\s*")
@@ -29,16 +29,6 @@ def render(view: object) -> list[str] | None:
 @render.register
 def _(view: ListView) -> list[str]:
     return [tabbed(t.id, t.name, session_range(t), t.summary.text) for t in view.therapies]
-
-
-@render.register
-def _(view: ConditionsView) -> list[str] | None:
-    if view.detailed:
-        return None
-    return [
-        tabbed(e.condition.id, e.condition.name, ", ".join(t.name for t, _ in e.uses))
-        for e in view.entries
-    ]
 
 
 @render.register
