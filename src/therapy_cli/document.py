@@ -301,8 +301,8 @@ def _evidence_matrix(view: ConditionsView) -> Iterator[Block]:
     therapies = list(by_id.values())
     rank = {level: n for n, level in enumerate(EVIDENCE_MARKS)}
     yield Title("Evidence matrix: conditions and the therapies used for them")
-    header = " " * LABEL_WIDTH + "".join(f"{n:>3}" for n in range(1, len(therapies) + 1))
-    lines: list[Inline] = [plain(header, "strong")]
+    numbers = "".join(f"{n:>3}" for n in range(1, len(therapies) + 1))
+    lines: list[Inline] = [plain(" " * LABEL_WIDTH) + plain(numbers, "strong")]
     for entry in view.entries:
         best: dict[str, str] = {}
         for therapy, use in entry.uses:
