@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import Run
 from therapy_cli import views
@@ -107,3 +109,14 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     )
     assert result.stdout.count("\n") == 1
     assert result.stderr == ""
+
+
+@given(st.text(alphabet=st.sampled_from("ab c\n"), max_size=200), st.integers(1, 40))
+def test_wrapping_keeps_every_word_and_respects_the_width(value: str, width: int) -> None:
+    from rich.text import Text
+
+    from therapy_cli.formats.text import wrap
+
+    lines = [line.plain for line in wrap(Text(value), width)]
+    assert " ".join(lines).split() == value.split()
+    assert all(len(line) <= width or " " not in line for line in lines)
