@@ -16,11 +16,20 @@ DATA = Path(__file__).parent / "data"
 Run = Callable[..., Result]
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One parse cache for the whole run: entries are keyed by file stamps, so sharing is safe."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep the tester's own knowledge-base files and settings out of every test."""
+def isolated_user_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_cache: Path
+) -> Path:
+    """Keep the tester's own files, settings and cache out of every test, and untouched."""
     config = tmp_path / "config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("THERAPY_CACHE_DIR", str(shared_cache))
     monkeypatch.delenv("THERAPY_DATA", raising=False)
     return config / "therapy" / "therapies.d"
 

@@ -115,7 +115,7 @@ EVIDENCE_MEANINGS = {
     "listed": "listed: a source names the use, without evidence",
 }
 NO_MARK = "·"
-CHART_WIDTH = 34  # columns for the bars, so that a chart with its labels fits 80 columns
+CHART_WIDTH = 32  # columns for the bars, so that a chart with its labels fits 80 columns
 LABEL_WIDTH = 30
 
 
@@ -352,22 +352,21 @@ def _session_chart(view: SessionsView) -> Iterator[Block]:
     for therapy in view.therapies:
         typical, nhs = therapy.sessions.typical, therapy.sessions.nhs
         row = plain(_fit(therapy.name, LABEL_WIDTH))
-        if typical is None or typical.minimum is None:
+        if typical is None or (typical.minimum is None and typical.maximum is None):
             lines.append(row + plain("not stated in the sources", "muted"))
             continue
         cells = [" "] * CHART_WIDTH
-        if nhs is not None and nhs.minimum is not None:
-            for position in range(column(nhs.minimum), column(nhs.maximum or top) + 1):
+        cited_ranges = [typical]
+        if nhs is not None and (nhs.minimum or nhs.maximum):
+            cited_ranges.append(nhs)
+            for position in range(column(nhs.minimum or 1), column(nhs.maximum or top) + 1):
                 cells[position] = "▒"
-        for position in range(column(typical.minimum), column(typical.maximum or top) + 1):
+        for position in range(column(typical.minimum or 1), column(typical.maximum or top) + 1):
             cells[position] = "█"
         beyond = typical.maximum is None or therapy.sessions.private or therapy.sessions.longer_term
-        bar = "".join(cells).rstrip()
-        row += plain(bar, "good") + plain(" ▶" if beyond else "", "fair")
-        row += plain(
-            f"  {session_range(therapy)} [{','.join(map(str, view.citations.cite(typical)))}]",
-            "cite",
-        )
+        numbers = sorted({n for s in cited_ranges for n in view.citations.cite(s)})
+        row += plain("".join(cells).rstrip(), "good") + plain(" ▶" if beyond else "", "fair")
+        row += plain(f"  {session_range(therapy)} [{','.join(map(str, numbers))}]", "cite")
         lines.append(row)
     ticks = list(range(0, top + 1, 5))
     scale = [" "] * (CHART_WIDTH + 4)

@@ -173,8 +173,9 @@ def sessions(kb: KnowledgeBase, name: str | None) -> SessionsView:
     therapies = [lookup.resolve_therapy(kb, name)] if name else list(kb.therapies)
     citations = Citations(kb)
     for therapy in therapies:
-        # The chart of all therapies cites only the typical course it draws.
-        shown = session_statements(therapy.sessions) if name else [therapy.sessions.typical]
+        # The chart of all therapies cites only the ranges it draws.
+        drawn = [therapy.sessions.typical, therapy.sessions.nhs]
+        shown = session_statements(therapy.sessions) if name else drawn
         citations.cite_all(shown)
     return SessionsView(therapies, citations, detailed=name is not None)
 
