@@ -131,6 +131,23 @@ def mark(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
+def against_floor(
+    commands: list[list[str]], env: dict[str, str], runs: int, options: Sequence[str] = ()
+) -> list[str]:
+    """One table row per command: its median, the floor's, their ratio and its peak memory."""
+    rows = []
+    for args in commands:
+        ours, floor = paired([*THERAPY, *options, *args], FLOOR, runs, env)
+        ratio = pair_ratio(ours, floor)
+        rows.append(
+            f"| `therapy {' '.join(args)}` | {median_ms(ours):.0f} ms | "
+            f"{median_ms(floor):.0f} ms | {ratio:.2f}x | {peak(ours):.1f} MiB | "
+            f"{mark(ratio <= COMMAND_TARGET)} |"
+        )
+        print(rows[-1], flush=True)
+    return rows
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -179,15 +196,7 @@ def main() -> None:
             "| command | median | floor | ratio | peak memory | target met |",
             "| --- | ---: | ---: | ---: | ---: | :---: |",
         ]
-        for args in COMMANDS:
-            ours, floor = paired([*THERAPY, *args], FLOOR, runs, env)
-            ratio = pair_ratio(ours, floor)
-            lines.append(
-                f"| `therapy {' '.join(args)}` | {median_ms(ours):.0f} ms | "
-                f"{median_ms(floor):.0f} ms | {ratio:.2f}x | {peak(ours):.1f} MiB | "
-                f"{mark(ratio <= COMMAND_TARGET)} |"
-            )
-            print(lines[-1], flush=True)
+        lines += against_floor(COMMANDS, env, runs)
 
         lines += [
             "",
@@ -196,18 +205,10 @@ def main() -> None:
             "The same comparison with colour and decoration forced (`FORCE_COLOR=1`, and "
             "`--no-pager`), as a person at a terminal sees it: both programs render with Rich.",
             "",
-            "| command | median | floor | ratio | target met |",
-            "| --- | ---: | ---: | ---: | :---: |",
+            "| command | median | floor | ratio | peak memory | target met |",
+            "| --- | ---: | ---: | ---: | ---: | :---: |",
         ]
-        terminal_env = {**env, "FORCE_COLOR": "1"}
-        for args in TERMINAL_COMMANDS:
-            ours, floor = paired([*THERAPY, "--no-pager", *args], FLOOR, runs, terminal_env)
-            ratio = pair_ratio(ours, floor)
-            lines.append(
-                f"| `therapy {' '.join(args)}` | {median_ms(ours):.0f} ms | "
-                f"{median_ms(floor):.0f} ms | {ratio:.2f}x | {mark(ratio <= COMMAND_TARGET)} |"
-            )
-            print(lines[-1], flush=True)
+        lines += against_floor(TERMINAL_COMMANDS, {**env, "FORCE_COLOR": "1"}, runs, ["--no-pager"])
 
         lines += [
             "",
