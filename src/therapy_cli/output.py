@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import re
+import shutil
 import sys
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
@@ -11,14 +11,10 @@ from .errors import TherapyError
 from .sanitize import clean
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from .model import KnowledgeBase
     from .views import View
 
 
-# Rich pads table cells to the full width; the padding is noise in pipes and copied text.
-_TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 DEFAULT_PAGER = "less -FRX"
 
 
@@ -48,20 +44,6 @@ def display_for(
     return Display(color=terminal and wants_color and color_option != "never", plain=not terminal)
 
 
-def make_console(display: Display) -> Console:
-    """A console built at print time, so that it sees the terminal's current width."""
-    from rich.console import Console
-
-    return Console(
-        highlight=False,
-        markup=False,
-        emoji=False,
-        force_terminal=not display.plain,
-        no_color=not display.color,
-        color_system="standard" if display.color else None,  # our styles are the 16 basic ones
-    )
-
-
 def emit(view: View, kb: KnowledgeBase, options: Options | None = None) -> None:
     """Print `view` in the chosen format, ending with the knowledge base's disclaimer."""
     options = options or Options()
@@ -82,27 +64,24 @@ def emit(view: View, kb: KnowledgeBase, options: Options | None = None) -> None:
 
 def _text(view: View, kb: KnowledgeBase, options: Options) -> None:
     from .document import build
+    from .formats import text
 
     display = display_for(options.color, sys.stdout)
     if display.plain:
-        from .formats import plain, records
+        from .formats import records
 
         lines = records.render(view)
         body = (
             "".join(f"{clean(line)}\n" for line in lines)
             if lines is not None
-            else plain.render(build(view))
+            else text.render(build(view))
         )
-        write(sys.stdout, body + plain.disclaimer(kb.disclaimer))
+        write(sys.stdout, body + text.disclaimer(kb.disclaimer))
         return
-    from .formats import text
-
-    console = make_console(display)
-    with console.capture() as capture:
-        for renderable in text.render(build(view), links=display.color):
-            console.print(renderable)
-        console.print(text.disclaimer(kb.disclaimer))
-    page(_TRAILING_SPACE.sub(r"\1", capture.get()), options.pager, console.size.height)
+    paint = text.coloured if display.color else text.bare
+    canvas = text.Canvas(text.terminal_width(), paint, links=display.color, boxes=True)
+    body = text.render(build(view), canvas) + text.disclaimer(kb.disclaimer, canvas)
+    page(body, options.pager, shutil.get_terminal_size().lines)
 
 
 def page(value: str, allowed: bool, height: int) -> None:
