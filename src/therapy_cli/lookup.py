@@ -39,32 +39,23 @@ def condition_labels(condition: Condition) -> tuple[str, ...]:
 
 def resolve_therapy(kb: KnowledgeBase, name: str) -> Therapy:
     """The therapy `name` refers to by id, name or alias, in any case or spelling."""
-    return kb.therapy(
-        _resolve(kb, name, {t.id: therapy_labels(t) for t in kb.therapies}, "therapy")
-    )
+    return kb.therapy(_resolve(kb, name, "therapy"))
 
 
 def resolve_condition(kb: KnowledgeBase, name: str) -> Condition:
     """The condition `name` refers to by id, name or synonym."""
-    labels = {c.id: condition_labels(c) for c in kb.conditions}
-    return kb.condition(_resolve(kb, name, labels, "condition"))
+    return kb.condition(_resolve(kb, name, "condition"))
 
 
-def _resolve(kb: KnowledgeBase, name: str, labels: dict[str, tuple[str, ...]], kind: str) -> str:
-    index = {
-        normalise(label, kb.lookup): entry for entry, names in labels.items() for label in names
-    }
+def _resolve(kb: KnowledgeBase, name: str, kind: str) -> str:
+    index = kb.name_index[kind]
     wanted = normalise(name, kb.lookup)
     if wanted in index:
         return index[wanted]
-    display = {normalise(names[1], kb.lookup): names[1] for names in labels.values()}
     near = difflib.get_close_matches(wanted, list(index), n=5, cutoff=0.6)
     near += [key for key in index if wanted and (key.startswith(wanted) or wanted in key.split())]
-    suggestions: list[str] = []
-    for key in near:
-        label = display.get(key) or next(n[1] for e, n in labels.items() if e == index[key])
-        if label not in suggestions:
-            suggestions.append(label)
+    display = kb.therapy if kind == "therapy" else kb.condition
+    suggestions = list(dict.fromkeys(display(index[key]).name for key in near))
     hints = tuple(f"did you mean {s!r}?" for s in suggestions[:3])
     listing = "therapy list" if kind == "therapy" else "therapy conditions"
     raise NotFound(f"no {kind} called {name!r}", (*hints, f"see '{listing}' for them all"))

@@ -167,6 +167,33 @@ class KnowledgeBase:
     files: tuple[str, ...] = ()
 
     @cached_property
+    def name_index(self) -> dict[str, dict[str, str]]:
+        """For therapies and conditions: every id, name, alias and synonym, normalised, to its id.
+
+        Built once at load and kept in the parse cache, so that a lookup is one dict access
+        however large the knowledge base.
+        """
+        from .lookup import condition_labels, normalise, therapy_labels
+
+        return {
+            "therapy": {
+                normalise(label, self.lookup): t.id
+                for t in reversed(self.therapies)  # on a clash the first therapy keeps the name
+                for label in therapy_labels(t)
+            },
+            "condition": {
+                normalise(label, self.lookup): c.id
+                for c in reversed(self.conditions)
+                for label in condition_labels(c)
+            },
+        }
+
+    def prepare(self) -> KnowledgeBase:
+        """Build the indexes now, so that they are saved in the parse cache with the rest."""
+        _ = self.name_index, self._by_id
+        return self
+
+    @cached_property
     def _by_id(self) -> dict[str, dict[str, Any]]:
         return {
             "therapies": {t.id: t for t in self.therapies},
