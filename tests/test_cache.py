@@ -74,3 +74,25 @@ def test_an_invalid_file_is_never_cached(
     path = kb_file("schema_version: [\n", "broken.yaml")
     assert run("--data", str(path), "list").exit_code == 3
     assert run("--data", str(path), "list").exit_code == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "psychodynamic"],
+        ["compare"],
+        ["conditions"],
+        ["conditions", "depression"],
+        ["search", "depression"],
+        ["sessions"],
+        ["refs", "--therapy", "cbt"],
+        ["list"],
+    ],
+    ids=" ".join,
+)
+def test_a_cached_run_prints_what_the_first_run_printed(
+    run: Run, cache_dir: Path, args: list[str]
+) -> None:
+    first = run(*args).stdout
+    assert list(cache_dir.glob("kb-*.pickle"))
+    assert run(*args).stdout == first

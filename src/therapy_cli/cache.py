@@ -19,7 +19,7 @@ from . import __version__
 from .model import KnowledgeBase
 
 ENV_VAR = "THERAPY_CACHE_DIR"
-FORMAT = 2  # bump when the model's classes change shape
+FORMAT = 4  # bump when the model's classes change shape
 
 Stamp = tuple[str, int, int, int, int]
 
@@ -61,7 +61,7 @@ def load(paths: Sequence[Path]) -> KnowledgeBase:
     if cached is not None:
         return cached
     kb = _parse(paths)
-    _write(file, (current, kb))
+    _write(file, (current, kb.without_details().prepare()))
     return kb
 
 

@@ -44,7 +44,7 @@ def _from_knowledge_base(
 
 
 therapies = _from_knowledge_base(
-    lambda kb: ((label, t.name) for t in kb.therapies for label in (t.id, t.name, *t.aliases))
+    lambda kb: ((label, t.name) for t in kb.catalogue for label in (t.id, t.name, *t.aliases))
 )
 conditions = _from_knowledge_base(
     lambda kb: ((label, c.name) for c in kb.conditions for label in (c.id, c.name, *c.synonyms))

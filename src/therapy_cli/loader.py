@@ -355,7 +355,7 @@ def _merge(contents: Iterable[FileContent]) -> KnowledgeBase:
         disclaimer=disclaimer,
         references=tuple(tables["references"].values()),
         conditions=tuple(tables["conditions"].values()),
-        therapies=tuple(tables["therapies"].values()),
+        catalogue=tuple(tables["therapies"].values()),
         crisis=tuple(tables["crisis"].values()),
         find_therapist=tuple(tables["find_therapist"].values()),
         lookup=lookup,
@@ -402,7 +402,7 @@ def _alias_collisions(kb: KnowledgeBase, contents: list[FileContent]) -> list[Pr
         for key, line in c.id_lines.items()
         if key[0] == "therapies"
     }
-    for therapy in kb.therapies:
+    for therapy in kb.catalogue:
         for label in (therapy.id, therapy.name, *therapy.aliases):
             key = normalise(label, kb.lookup)
             if owner.setdefault(key, therapy.id) != therapy.id:

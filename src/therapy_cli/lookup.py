@@ -84,10 +84,6 @@ def resolve_section(section_id: str | None) -> str | None:
     )
 
 
-def therapies_for(kb: KnowledgeBase, condition_id: str) -> list[Therapy]:
-    return [t for t in kb.therapies if any(u.condition == condition_id for u in t.used_for)]
-
-
 class Match(NamedTuple):
     """A statement (or name) containing the searched words, and where it sits."""
 
@@ -102,15 +98,18 @@ def search_words(kb: KnowledgeBase, query: str) -> list[str]:
 
 
 def search(kb: KnowledgeBase, query: str) -> list[Match]:
-    """Every piece of content that contains all the words of `query`."""
-    spelling_only = Lookup(kb.lookup.spellings)
+    """Every piece of content that contains all the words of `query`.
+
+    Only the query is respelt: the content is written in British English already, so each
+    statement needs just lower case and plain word breaks, one regex pass.
+    """
     words = search_words(kb, query)
     if not words:
         return []
     return [
         Match(place, statement.text, statement.sources)
         for place, statement in _searchable(kb)
-        if all(word in normalise(statement.text, spelling_only) for word in words)
+        if all(word in _NON_WORD.sub(" ", statement.text.casefold()) for word in words)
     ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, NamedTuple, cast
 
@@ -156,15 +156,51 @@ NO_LOOKUP = Lookup()
 
 @dataclass(frozen=True)
 class KnowledgeBase:
+    """Everything loaded. `catalogue` lists every therapy; read from the parse cache, their
+    `sections` (most of the text) wait, pickled, in `details` until a command asks for them."""
+
     schema_version: int
     disclaimer: str
-    therapies: tuple[Therapy, ...]
+    catalogue: tuple[Therapy, ...]
     conditions: tuple[Condition, ...]
     references: tuple[Reference, ...]
     crisis: tuple[Region, ...] = ()
     find_therapist: tuple[Region, ...] = ()
     lookup: Lookup = NO_LOOKUP
     files: tuple[str, ...] = ()
+    details: Mapping[str, bytes] | None = None
+
+    @cached_property
+    def therapies(self) -> tuple[Therapy, ...]:
+        """Every therapy, complete."""
+        return tuple(self.therapy(t.id) for t in self.catalogue)
+
+    def therapy(self, therapy_id: str) -> Therapy:
+        """One therapy, complete: only its own details are unpickled."""
+        therapy = cast(Therapy, self._by_id["therapies"][therapy_id])
+        if self.details is None:
+            return therapy
+        completed = self._completed
+        if therapy_id not in completed:
+            import pickle
+
+            sections = pickle.loads(self.details[therapy_id])
+            completed[therapy_id] = therapy._replace(sections=sections)
+        return completed[therapy_id]
+
+    @cached_property
+    def _completed(self) -> dict[str, Therapy]:
+        return {}
+
+    def without_details(self) -> KnowledgeBase:
+        """A copy for the parse cache: the catalogue light, each therapy's details pickled."""
+        import pickle
+
+        light = tuple(t._replace(sections={}) for t in self.therapies)
+        details = {
+            t.id: pickle.dumps(t.sections, protocol=pickle.HIGHEST_PROTOCOL) for t in self.therapies
+        }
+        return replace(self, catalogue=light, details=details)
 
     @cached_property
     def name_index(self) -> dict[str, dict[str, str]]:
@@ -178,7 +214,7 @@ class KnowledgeBase:
         return {
             "therapy": {
                 normalise(label, self.lookup): t.id
-                for t in reversed(self.therapies)  # on a clash the first therapy keeps the name
+                for t in reversed(self.catalogue)  # on a clash the first therapy keeps the name
                 for label in therapy_labels(t)
             },
             "condition": {
@@ -196,13 +232,10 @@ class KnowledgeBase:
     @cached_property
     def _by_id(self) -> dict[str, dict[str, Any]]:
         return {
-            "therapies": {t.id: t for t in self.therapies},
+            "therapies": {t.id: t for t in self.catalogue},
             "conditions": {c.id: c for c in self.conditions},
             "references": {r.id: r for r in self.references},
         }
-
-    def therapy(self, therapy_id: str) -> Therapy:
-        return cast(Therapy, self._by_id["therapies"][therapy_id])
 
     def condition(self, condition_id: str) -> Condition:
         return cast(Condition, self._by_id["conditions"][condition_id])

@@ -121,7 +121,7 @@ View = (
 
 
 def list_therapies(kb: KnowledgeBase) -> ListView:
-    return ListView(kb.therapies)
+    return ListView(kb.catalogue)
 
 
 def show(kb: KnowledgeBase, name: str, section: str | None, with_sources: bool) -> ShowView:
@@ -139,7 +139,7 @@ def show(kb: KnowledgeBase, name: str, section: str | None, with_sources: bool) 
 
 
 def compare(kb: KnowledgeBase, names: list[str]) -> CompareView:
-    therapies = [lookup.resolve_therapy(kb, n) for n in names] if names else list(kb.therapies)
+    therapies = [lookup.resolve_therapy(kb, n) for n in names] if names else list(kb.catalogue)
     citations = Citations(kb)
     for therapy in therapies:
         citations.cite_all(
@@ -161,7 +161,7 @@ def conditions(kb: KnowledgeBase, name: str | None) -> ConditionsView:
     citations = Citations(kb)
     entries = []
     for condition in chosen:
-        uses = [(t, u) for t in kb.therapies for u in t.used_for if u.condition == condition.id]
+        uses = [(t, u) for t in kb.catalogue for u in t.used_for if u.condition == condition.id]
         if name:
             citations.cite_all([condition.description, *condition.guidance])
             citations.cite_all(s for _, u in uses for s in (u.note, *u.caveats))
@@ -170,7 +170,7 @@ def conditions(kb: KnowledgeBase, name: str | None) -> ConditionsView:
 
 
 def sessions(kb: KnowledgeBase, name: str | None) -> SessionsView:
-    therapies = [lookup.resolve_therapy(kb, name)] if name else list(kb.therapies)
+    therapies = [lookup.resolve_therapy(kb, name)] if name else list(kb.catalogue)
     citations = Citations(kb)
     for therapy in therapies:
         # The chart of all therapies cites only the ranges it draws.
@@ -213,7 +213,7 @@ def paths(files: list[KnowledgeBaseFile]) -> PathsView:
 
 
 def validated(files: list[KnowledgeBaseFile], kb: KnowledgeBase) -> ValidatedView:
-    return ValidatedView(files, len(kb.therapies), len(kb.conditions), len(kb.references))
+    return ValidatedView(files, len(kb.catalogue), len(kb.conditions), len(kb.references))
 
 
 def _condition_names(kb: KnowledgeBase) -> dict[str, str]:
