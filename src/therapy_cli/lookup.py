@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -15,18 +16,22 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def normalise(label: str, lookup: Lookup) -> str:
     """The form names are compared in: lower case, words only, British spelling, no filler."""
-    words = _NON_WORD.sub(" ", label.casefold()).split()
-    words = [_british(word, lookup) for word in words]
-    while len(words) > 1 and words[-1] in lookup.optional_words:
-        words.pop()
-    return " ".join(words)
+    words = _NON_WORD.sub(" ", label.casefold())
+    if lookup.spellings:
+        words = _respeller(tuple(lookup.spellings.items())).sub(
+            lambda match: lookup.spellings[match.group()], words
+        )
+    parts = words.split()
+    while len(parts) > 1 and parts[-1] in lookup.optional_words:
+        parts.pop()
+    return " ".join(parts)
 
 
-def _british(word: str, lookup: Lookup) -> str:
-    for us, uk in lookup.spellings.items():
-        if word.startswith(us):
-            return uk + word[len(us) :]
-    return word
+@functools.lru_cache(maxsize=8)
+def _respeller(spellings: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One pattern for all the US word beginnings, longest first, so a word is respelt once."""
+    starts = sorted((us for us, _ in spellings), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, starts)) + ")")
 
 
 def therapy_labels(therapy: Therapy) -> tuple[str, ...]:

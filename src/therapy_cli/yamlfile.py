@@ -42,6 +42,7 @@ _BOOLS = dict.fromkeys(
     ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True
 ) | dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False)
 _SHARED_LENGTH = 64
+_NUMBER_STARTS = frozenset("0123456789+-")
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 
 
@@ -62,7 +63,7 @@ def _scalar(event: Any) -> Any:
             return None
         if value in _BOOLS:
             return _BOOLS[value]
-        if _INT.fullmatch(value):
+        if value[:1] in _NUMBER_STARTS and _INT.fullmatch(value):
             return int(value.replace("_", ""))
         return _shared(value)
     if tag in (None, "!", _TAG + "str"):
