@@ -203,7 +203,8 @@ def main() -> None:
             "## On a terminal",
             "",
             "The same comparison with colour and decoration forced (`FORCE_COLOR=1`, and "
-            "`--no-pager`), as a person at a terminal sees it: both programs render with Rich.",
+            "`--no-pager`), as a person at a terminal sees it (the floor draws its panel with "
+            "Rich; therapy draws its own output).",
             "",
             "| command | median | floor | ratio | peak memory | target met |",
             "| --- | ---: | ---: | ---: | ---: | :---: |",
@@ -220,7 +221,8 @@ def main() -> None:
             f"{max(3, runs // 4)} runs, each with a fresh cache). Later runs: cache warm, "
             "compared with the same command on the built-in knowledge base, paired. Targets: "
             f"1,000 therapies first run at most {FIRST_RUN_TARGET} s, later runs at most "
-            f"{LATER_RUN_TARGET}x the built-in, peak memory at most {MEMORY_TARGET_MIB} MiB.",
+            f"{LATER_RUN_TARGET}x the built-in, peak memory of later runs at most "
+            f"{MEMORY_TARGET_MIB} MiB.",
             "",
             "| therapies | file size | first run | first-run peak | later runs | built-in | "
             "ratio | later-run peak | targets met |",
