@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import sys
 
 
@@ -15,14 +17,32 @@ def main() -> None:
         from .cli import app
 
         app()
+        code: object = 0
+    except SystemExit as done:
+        code = done.code
     except KeyboardInterrupt:
         sys.stderr.write("\n")
-        sys.exit(130)
+        code = 130
     except Exception as error:
         sys.stderr.write(
             f"therapy: internal error ({type(error).__name__}: {error}); please report it\n"
         )
-        sys.exit(70)
+        code = 70
+    _leave(code)
+
+
+def _leave(code: object) -> None:
+    """Flush and exit at once, skipping the teardown that frees every object one by one.
+
+    With a large knowledge base in memory that teardown costs more than the command itself.
+    """
+    if isinstance(code, str):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing left to say
+            stream.flush()
+    os._exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
