@@ -44,16 +44,21 @@ class Session:
     pager: bool = True
     format: str = "text"
     only: list[Path] | None = None  # `validate PATH...`: the built-in file and these alone
+    _files: list[KnowledgeBaseFile] | None = None
     _kb: KnowledgeBase | None = None
 
     def files(self) -> list[KnowledgeBaseFile]:
+        """The files to read, found once (the user folder is listed on disk)."""
         from .kbfiles import builtin_path, discover
 
-        if self.only is not None:
-            return [KnowledgeBaseFile(builtin_path(), "built-in")] + [
-                KnowledgeBaseFile(path, "argument") for path in self.only
-            ]
-        return discover(self.data)
+        if self._files is None:
+            self._files = (
+                [KnowledgeBaseFile(builtin_path(), "built-in")]
+                + [KnowledgeBaseFile(path, "argument") for path in self.only]
+                if self.only is not None
+                else discover(self.data)
+            )
+        return self._files
 
     def knowledge_base(self) -> KnowledgeBase:
         if self._kb is None:

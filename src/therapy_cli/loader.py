@@ -240,20 +240,20 @@ def _statement_fields(node: Node) -> Statement | None:
     return Statement(text, sources, node.text("correction", required=False))
 
 
-SESSION_FIELDS = ("typical", "nhs", "private", "frequency", "duration", "longer_term")
+COUNTED_SESSION_FIELDS = ("typical", "nhs")  # these may also give min and max
 
 
 def _sessions(node: Node | None) -> Sessions:
     if node is None:
         return Sessions()
-    node.allow(*SESSION_FIELDS)
+    node.allow(*Sessions._fields)
     return Sessions(
-        typical=_session_count(node, "typical"),
-        nhs=_session_count(node, "nhs"),
-        private=_optional_statement(node, "private"),
-        frequency=_optional_statement(node, "frequency"),
-        duration=_optional_statement(node, "duration"),
-        longer_term=_optional_statement(node, "longer_term"),
+        *(
+            (_session_count if field in COUNTED_SESSION_FIELDS else _optional_statement)(
+                node, field
+            )
+            for field in Sessions._fields
+        )
     )
 
 

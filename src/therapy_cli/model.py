@@ -109,16 +109,8 @@ class Therapy(NamedTuple):
 
 
 def session_statements(sessions: Sessions) -> list[Statement]:
-    """The session guidance as statements, in reading order."""
-    parts = (
-        sessions.typical,
-        sessions.nhs,
-        sessions.private,
-        sessions.frequency,
-        sessions.duration,
-        sessions.longer_term,
-    )
-    return [part for part in parts if part is not None]
+    """The session guidance as statements, in reading order (the order of Sessions' fields)."""
+    return [part for part in sessions if part is not None]
 
 
 class Condition(NamedTuple):

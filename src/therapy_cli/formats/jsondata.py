@@ -93,12 +93,7 @@ def session_range(value: Therapy) -> dict[str, Any]:
 
 def sessions(value: Sessions, citations: Citations | None = None) -> dict[str, Any]:
     return {
-        "typical": statement(value.typical, citations),
-        "nhs": statement(value.nhs, citations),
-        "private": statement(value.private, citations),
-        "frequency": statement(value.frequency, citations),
-        "duration": statement(value.duration, citations),
-        "longer_term": statement(value.longer_term, citations),
+        field: statement(part, citations) for field, part in zip(value._fields, value, strict=True)
     }
 
 
