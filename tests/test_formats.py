@@ -63,6 +63,7 @@ ITEM_KEYS = {
             "url",
             "publisher",
             "accessed",
+            "read_in",
             "unconfirmed",
             "notes",
         },

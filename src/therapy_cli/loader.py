@@ -185,8 +185,8 @@ def _reference(node: Node) -> Reference | None:
         for name in names
         if name not in ("id", "kind", "title", "authors", "year", "unconfirmed", "notes")
     }
-    if kind == "web" and not values["url"]:
-        node.problem("a web source needs its 'url'")
+    if kind == "web" and not (values["url"] or values["read_in"]):
+        node.problem("a web source needs its 'url', or 'read_in' for the copy it was read in")
     if kind == "web" and not values["accessed"]:
         node.problem("a web source needs 'accessed', the date it was read (YYYY-MM-DD)")
     if values["accessed"] and not _ISO_DATE.fullmatch(values["accessed"]):
@@ -204,7 +204,9 @@ def _reference(node: Node) -> Reference | None:
         authors=node.texts("authors"),
         year=node.integer("year", required=kind == "paper"),
         unconfirmed=unconfirmed,
-        notes=node.texts("notes"),
+        # The copy an official document was read in is always shown, so it is kept as a note too.
+        notes=node.texts("notes")
+        + ((f"Read in a copy at {values['read_in']}.",) if values["read_in"] else ()),
         **values,
     )
 

@@ -53,6 +53,7 @@ class Reference(NamedTuple):
     url: str | None = None
     publisher: str | None = None
     accessed: str | None = None
+    read_in: str | None = None
     unconfirmed: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
