@@ -65,7 +65,7 @@ def test_conditions_maps_addiction_to_substance_related_disorders(run: Run) -> N
 
 def test_conditions_depression_carries_the_severe_depression_caveat(run: Run) -> None:
     out = flat(run("conditions", "depression").stdout)
-    assert "Caveat: For severe depression a longer-term therapy" in out
+    assert "Caveat: The article says that for severe depression a longer-term therapy" in out
     assert "Psychoanalytic psychotherapy" in out
 
 

@@ -133,8 +133,8 @@ def test_markdown_handout_has_headings_lists_and_references(run: Run) -> None:
     out = run("show", "psychodynamic", "--format", "markdown").stdout
     assert out.startswith("# Psychodynamic psychotherapy\n")
     assert "\n## Effectiveness\n" in out
-    assert "\n- In general it appears to work in most cases. \\[1\\]\n" in out
-    assert "\n- \\[2\\] Driessen, E." in out
+    assert "\n- The article's own view, given without a reference, is that in general" in out
+    assert "\n- \\[1\\] Mental Health General (n.d.). Psychodynamic Psychotherapy" in out
 
 
 def test_markdown_tables_for_comparisons(run: Run) -> None:

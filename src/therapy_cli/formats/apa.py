@@ -34,8 +34,6 @@ def apa(reference: Reference) -> str:
         if reference.pages:
             where += f", {reference.pages}"
         parts.append(f"{where}.")
-    elif reference.kind == "article":
-        parts = [f"{reference.title} {year}.", "The source article of this knowledge base."]
     else:
         by = author_list(reference.authors) or reference.publisher or ""
         parts = [f"{by} {year}.".strip(), sentence(reference.title)]

@@ -70,7 +70,8 @@ def reference(value: Reference, number: int | None = None) -> dict[str, Any]:
         id=value.id, kind=value.kind, title=value.title, authors=list(value.authors),
         year=value.year, container=value.container, volume=value.volume, issue=value.issue,
         pages=value.pages, doi=value.doi, url=value.url, publisher=value.publisher,
-        accessed=value.accessed, read_in=value.read_in, unconfirmed=list(value.unconfirmed), notes=list(value.notes),
+        accessed=value.accessed, read_in=value.read_in, unconfirmed=list(value.unconfirmed),
+        notes=list(value.notes),
     )  # fmt: skip
     return out
 
