@@ -26,7 +26,10 @@ CONTRACT: dict[str, tuple[list[str], set[str]]] = {
     "crisis": (["crisis"], {"regions", "references"}),
     "find-therapist": (["find-therapist"], {"regions", "references"}),
     "paths": (["paths"], {"files", "user_folder"}),
-    "validate": (["validate"], {"valid", "files", "therapies", "conditions", "references"}),
+    "validate": (
+        ["validate"],
+        {"valid", "files", "therapies", "conditions", "references", "warnings"},
+    ),
 }
 ITEM_KEYS = {
     "list": ("therapies", {"id", "name", "aliases", "summary", "sessions"}),

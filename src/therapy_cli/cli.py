@@ -337,7 +337,10 @@ def paths(ctx: typer.Context, output: Format = OutputFormat.text) -> views.View:
     return views.paths(session(ctx).files())
 
 
-@app.command(epilog="Examples:  therapy validate   •   therapy validate my-clinic.yaml")
+@app.command(
+    epilog="Examples:  therapy validate   •   therapy validate my-clinic.yaml   •   "
+    "therapy validate --strict my-clinic.yaml"
+)
 def validate(
     ctx: typer.Context,
     files: Annotated[
@@ -348,10 +351,18 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Also warn about therapy pages thinner than the built-in minimums "
+            "(warnings do not change the exit code).",
+        ),
+    ] = False,
     output: Format = OutputFormat.text,
 ) -> views.View:
     """Check knowledge-base files and report every problem at once (exit 3 if any)."""
     state = session(ctx)
     if files:
         state.only = list(files)
-    return views.validated(state.files(), state.knowledge_base())
+    return views.validated(state.files(), state.knowledge_base(), strict)

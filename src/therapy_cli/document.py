@@ -301,8 +301,15 @@ def _evidence_matrix(view: ConditionsView) -> Iterator[Block]:
     therapies = list(by_id.values())
     rank = {level: n for n, level in enumerate(EVIDENCE_MARKS)}
     yield Title("Evidence matrix: conditions and the therapies used for them")
-    numbers = "".join(f"{n:>3}" for n in range(1, len(therapies) + 1))
-    lines: list[Inline] = [plain(" " * LABEL_WIDTH) + plain(numbers, "strong")]
+    # Two cells a column, so that twenty-odd therapies fit 80 columns; numbers of two or more
+    # digits are written downwards, one digit a line, so that each stays over its own column.
+    labels = [str(n) for n in range(1, len(therapies) + 1)]
+    depth = max(map(len, labels), default=1)
+    lines: list[Inline] = [
+        plain(" " * LABEL_WIDTH)
+        + plain("".join(f"{label.rjust(depth)[row]:>2}" for label in labels), "strong")
+        for row in range(depth)
+    ]
     for entry in view.entries:
         best: dict[str, str] = {}
         for therapy, use in entry.uses:
@@ -312,7 +319,7 @@ def _evidence_matrix(view: ConditionsView) -> Iterator[Block]:
         row = plain(_fit(entry.condition.name, LABEL_WIDTH))
         for therapy in therapies:
             mark, style = EVIDENCE_MARKS.get(best.get(therapy.id, ""), (NO_MARK, "muted"))
-            row += plain(f"{mark:>3}", style)
+            row += plain(f"{mark:>2}", style)
         lines.append(row)
     yield Figure(tuple(lines))
     yield Heading("Key")
@@ -487,3 +494,6 @@ def _(view: ValidatedView) -> Iterator[Block]:
             "strong",
         )
     )
+    if view.warnings:
+        yield Heading(f"Warnings: {len(view.warnings)} (thinner than a built-in page)")
+        yield Bullets(tuple(plain(warning) for warning in view.warnings))

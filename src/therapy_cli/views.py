@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import lookup
+from .completeness import page_gaps
 from .errors import NotFound
 from .kbfiles import KnowledgeBaseFile
 from .model import (
@@ -104,6 +105,7 @@ class ValidatedView(NamedTuple):
     therapies: int
     conditions: int
     references: int
+    warnings: tuple[str, ...] = ()
 
 
 View = (
@@ -212,8 +214,15 @@ def paths(files: list[KnowledgeBaseFile]) -> PathsView:
     return PathsView(files, user_folder())
 
 
-def validated(files: list[KnowledgeBaseFile], kb: KnowledgeBase) -> ValidatedView:
-    return ValidatedView(files, len(kb.catalogue), len(kb.conditions), len(kb.references))
+def validated(
+    files: list[KnowledgeBaseFile], kb: KnowledgeBase, strict: bool = False
+) -> ValidatedView:
+    warnings = (
+        tuple(f"therapies[{t.id}]: {gap}" for t in kb.therapies for gap in page_gaps(t))
+        if strict
+        else ()
+    )
+    return ValidatedView(files, len(kb.catalogue), len(kb.conditions), len(kb.references), warnings)
 
 
 def _condition_names(kb: KnowledgeBase) -> dict[str, str]:

@@ -40,7 +40,8 @@ def apa(reference: Reference) -> str:
         if reference.publisher and reference.publisher != by:
             parts.append(sentence(reference.publisher))
         if reference.accessed:
-            parts.append(f"Retrieved {reference.accessed}, from")
+            # With no official URL, the copy it was read in is named in the notes.
+            parts.append(f"Retrieved {reference.accessed}, from" if reference.url else "")
     if reference.doi:
         parts.append(doi_url(reference.doi))
     if reference.url and (reference.kind != "paper" or not reference.doi):

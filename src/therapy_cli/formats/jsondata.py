@@ -266,4 +266,5 @@ def _(view: ValidatedView) -> dict[str, Any]:
         "therapies": view.therapies,
         "conditions": view.conditions,
         "references": view.references,
+        "warnings": list(view.warnings),
     }

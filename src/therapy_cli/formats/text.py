@@ -100,7 +100,8 @@ def measured_lines(
         bounds.append((position, position + len(span.text), span.style))
         position += len(span.text)
     lines = []
-    for number, (start, end) in enumerate(line_breaks(flat, canvas.width - len(first))):
+    room = canvas.width - max(len(first), len(rest))
+    for number, (start, end) in enumerate(line_breaks(flat, room)):
         pieces = []
         for low, high, style in bounds:
             if low < end and high > start:
@@ -167,8 +168,9 @@ def _(block: Rows, canvas: Canvas) -> list[str]:
 
 @_render.register
 def _(block: Grid, canvas: Canvas) -> list[str]:
-    if canvas.boxes:
-        return boxed(block, canvas)
+    widths = column_widths(block, canvas.width - 3 * len(block.headers) - 1)
+    if canvas.boxes and widths is not None:
+        return boxed(block, canvas, widths)
     lines = lines_of((Span(block.title, "heading"),), canvas) if block.title else []
     headers = [clean(h) for h in block.headers[1:]]
     for row in block.rows:
@@ -183,8 +185,9 @@ def _(block: Grid, canvas: Canvas) -> list[str]:
     return lines
 
 
-def column_widths(block: Grid, room: int) -> list[int]:
-    """Widths that fit `room`: each column's natural width if all fit, else shared out."""
+def column_widths(block: Grid, room: int) -> list[int] | None:
+    """Widths that fit `room`: each column's natural width if all fit, else shared out; None
+    when even the narrowest readable columns do not fit."""
     cells = [
         block.headers,
         *(["".join(s.text for s in cell) for cell in row] for row in block.rows),
@@ -202,16 +205,16 @@ def column_widths(block: Grid, room: int) -> list[int]:
     floor = [min(n, max(w, 6)) for n, w in zip(natural, longest_word, strict=True)]
     if block.row_labels:
         floor[0] = natural[0]  # aspect labels are short and read best unbroken
-    spare = max(room - sum(floor), 0)
+    if sum(floor) > room:
+        return None
+    spare = room - sum(floor)
     wants = [n - f for n, f in zip(natural, floor, strict=True)]
     total = sum(wants) or 1
     return [f + spare * want // total for f, want in zip(floor, wants, strict=True)]
 
 
-def boxed(block: Grid, canvas: Canvas) -> list[str]:
+def boxed(block: Grid, canvas: Canvas, widths: list[int]) -> list[str]:
     """A table drawn with box characters, as Rich draws it, header row first."""
-    count = len(block.headers)
-    widths = column_widths(block, canvas.width - 3 * count - 1)
 
     def row_lines(cells: Iterable[Inline], bar: str) -> list[str]:
         columns = [

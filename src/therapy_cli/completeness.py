@@ -1,0 +1,44 @@
+"""How full a therapy's page is, against the minimums the built-in knowledge base keeps."""
+
+from __future__ import annotations
+
+from .model import Therapy
+
+# Statements each section needs for a full page, so that no therapy looks better for having more
+# said about it. The built-in knowledge base must meet these; users' files are only warned.
+SECTION_MINIMUMS: dict[str, int] = {
+    "overview": 2,
+    "science": 2,
+    "how-it-works": 3,
+    "who-it-helps": 3,
+    "effectiveness": 3,
+    "finding-a-therapist": 2,
+    "see-also": 1,
+}
+
+
+def page_gaps(therapy: Therapy) -> list[str]:
+    """What a therapy's page lacks for a full page; empty when it has everything."""
+    gaps = [
+        f"section '{section}' has {have} statement{'s' if have != 1 else ''}; "
+        f"a full page has at least {need}"
+        for section, need in SECTION_MINIMUMS.items()
+        if (have := len(therapy.sections.get(section, ()))) < need
+    ]
+    gaps += [f"no '{name}' for 'therapy compare'" for name in _missing_glance(therapy)]
+    typical = therapy.sessions.typical
+    if typical is None or typical.minimum is None or typical.maximum is None:
+        gaps.append("sessions.typical needs 'min' and 'max'")
+    gaps += [
+        f"no sessions.{part}"
+        for part in ("frequency", "duration")
+        if getattr(therapy.sessions, part) is None
+    ]
+    if not therapy.used_for:
+        gaps.append("no 'used_for': which conditions it is used for, and the evidence")
+    return gaps
+
+
+def _missing_glance(therapy: Therapy) -> list[str]:
+    fields = {"basis": therapy.basis, "focus": therapy.focus, "key_evidence": therapy.key_evidence}
+    return [name for name, value in fields.items() if value is None]
