@@ -137,7 +137,7 @@ def with_correction(statement: Statement, citations: Citations) -> Inline:
 
 
 def session_range(therapy: Therapy) -> str:
-    """The typical number of sessions, as '6–16', 'from 4' or 'not stated'."""
+    """The typical number of sessions, as '6–16', '8', 'from 4' or 'not stated'."""
     typical = therapy.sessions.typical
     if typical is None or (typical.minimum is None and typical.maximum is None):
         return "not stated"
@@ -145,6 +145,8 @@ def session_range(therapy: Therapy) -> str:
         return f"from {typical.minimum}"
     if typical.minimum is None:
         return f"up to {typical.maximum}"
+    if typical.minimum == typical.maximum:
+        return str(typical.minimum)
     return f"{typical.minimum}–{typical.maximum}"
 
 
@@ -375,7 +377,10 @@ def _session_chart(view: SessionsView) -> Iterator[Block]:
         row += plain("".join(cells).rstrip(), "good") + plain(" ▶" if beyond else "", "fair")
         row += plain(f"  {session_range(therapy)} [{','.join(map(str, numbers))}]", "cite")
         lines.append(row)
-    ticks = list(range(0, top + 1, 5))
+    # Ticks far enough apart that their labels (up to three digits and a space) never touch.
+    steps = (5, 10, 20, 25, 50, 100, 200, 250, 500)
+    step = next((n for n in steps if top / n * 4 <= CHART_WIDTH), top)
+    ticks = list(range(0, top + 1, step))
     scale = [" "] * (CHART_WIDTH + 4)
     for tick in ticks[1:]:
         label = str(tick)
