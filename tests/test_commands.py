@@ -72,7 +72,7 @@ def test_conditions_depression_carries_the_severe_depression_caveat(run: Run) ->
 def test_conditions_without_argument_is_an_evidence_matrix(run: Run) -> None:
     lines = run("conditions").stdout.splitlines()
     depression = next(line for line in lines if line.startswith("Depression "))
-    assert depression.split()[1:3] == ["●", "◐"]  # psychodynamic studied, psychoanalytic offered
+    assert depression.split()[1:4] == ["●", "●", "◐"]  # psychodynamic, psychoanalytic, CBT
     assert "●  studied: the sources cite trials, reviews or meta-analyses" in lines
 
 
@@ -98,12 +98,17 @@ def test_sessions_without_argument_charts_every_therapy(run: Run) -> None:
     lines = run("sessions").stdout.splitlines()
     psychodynamic = next(line for line in lines if line.startswith("Psychodynamic psychotherapy"))
     assert "█" in psychodynamic and psychodynamic.endswith("6–16 [1]")
-    assert any(line.startswith("Couple therapy for depression not stated") for line in lines)
+    assert any(
+        line.startswith("Group analytic psychotherapy")
+        and line.endswith("not stated in the sources")
+        for line in lines
+    )
 
 
 def test_session_chart_has_a_scale_and_a_legend(run: Run) -> None:
     out = run("sessions").stdout
-    assert "sessions\n" in out and " 20\n" in out
+    assert "sessions\n" in out
+    assert any(line.split() == ["10", "20", "30", "40", "50", "60"] for line in out.splitlines())
     assert "█  typical course" in out and "▶  private or longer-term work can go further" in out
 
 

@@ -1,0 +1,142 @@
+"""Every built-in therapy has a full page, so no option looks better for having more said."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from therapy_cli.completeness import page_gaps
+from therapy_cli.kbfiles import builtin_path
+from therapy_cli.loader import load
+from therapy_cli.lookup import resolve_therapy
+
+KB = load([builtin_path()])
+THERAPY_IDS = [t.id for t in KB.therapies]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# Pages not yet rewritten to the minimums (issue 9). This list only shrinks: a page that becomes
+# full fails the second test until it is taken off, and any other page must stay full.
+STILL_THIN = {
+    "cbt",
+    "guided-self-help",
+    "counselling",
+    "counselling-for-depression",
+    "behavioural-activation",
+    "interpersonal-psychotherapy",
+    "dynamic-interpersonal-therapy",
+    "emdr",
+    "group-analytic-psychotherapy",  # an ongoing group: the sources give no number of sessions
+    "cft",  # the sources give neither how often nor how long its sessions are
+}
+
+
+@pytest.mark.parametrize("therapy_id", [t for t in THERAPY_IDS if t not in STILL_THIN])
+def test_every_builtin_page_meets_the_minimums(therapy_id: str) -> None:
+    assert page_gaps(KB.therapy(therapy_id)) == []
+
+
+@pytest.mark.parametrize("therapy_id", sorted(STILL_THIN))
+def test_pages_listed_as_thin_are_still_thin(therapy_id: str) -> None:
+    assert page_gaps(KB.therapy(therapy_id)) != []
+
+
+def test_a_thin_user_page_is_valid(run: Run, kb_file: Callable[[str], Path]) -> None:
+    path = kb_file(THIN_PAGE)
+    result = run("validate", str(path))
+    assert result.exit_code == 0
+    assert "Warnings" not in result.stdout
+
+
+def test_validate_strict_warns_about_a_thin_user_page_without_failing(
+    run: Run, kb_file: Callable[[str], Path]
+) -> None:
+    result = run("validate", "--strict", str(kb_file(THIN_PAGE)))
+    assert result.exit_code == 0
+    out = flat(result.stdout)
+    assert "therapies[thin]: section 'overview' has 0 statements" in out
+    assert "therapies[psychodynamic]" not in out
+
+
+THIN_PAGE = """\
+schema_version: 1
+therapies:
+  - id: thin
+    name: Thin therapy
+    summary: {text: A one-line page., sources: [source-article]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "therapy_id"),
+    [
+        ("ACT", "act"),
+        ("ERP", "erp"),
+        ("TF-CBT", "tf-cbt"),
+        ("trauma-focused CBT", "tf-cbt"),
+        ("CFT", "cft"),
+        ("art therapy", "arts-therapies"),
+        ("music therapy", "arts-therapies"),
+        ("drama therapy", "arts-therapies"),
+        ("family therapy", "family-and-systemic-therapy"),
+        ("systemic therapy", "family-and-systemic-therapy"),
+        ("group therapy", "group-analytic-psychotherapy"),
+        ("group analysis", "group-analytic-psychotherapy"),
+    ],
+)
+def test_names_people_type_resolve(typed: str, therapy_id: str) -> None:
+    assert resolve_therapy(KB, typed).id == therapy_id
+
+
+@pytest.mark.parametrize(
+    ("condition", "therapy_names"),
+    [
+        ("chronic pain", ["Acceptance and commitment therapy"]),
+        ("OCD", ["Exposure and response prevention"]),
+        ("PTSD", ["Trauma-focused", "EMDR"]),
+        ("anorexia", ["Family and systemic therapy"]),
+        ("schizophrenia", ["Family and systemic therapy"]),
+    ],
+)
+def test_new_conditions_list_their_therapies(
+    run: Run, condition: str, therapy_names: list[str]
+) -> None:
+    result = run("conditions", condition)
+    assert result.exit_code == 0
+    for name in therapy_names:
+        assert name in result.stdout
+
+
+ESCAPES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
+
+
+@pytest.mark.parametrize(
+    ("command", "decorated"),
+    [
+        *(
+            (command, decorated)
+            for command in ("conditions", "sessions", "compare")
+            for decorated in (False, True)
+        ),
+        ("list", True),  # a pipe gets one tab-separated record per line, for cut and awk
+    ],
+)
+def test_overviews_of_every_therapy_fit_80_columns(run: Run, command: str, decorated: bool) -> None:
+    colour = ["--color", "always"] if decorated else []
+    result = run(*colour, command, env={"COLUMNS": "80", "NO_COLOR": None})
+    lines = ESCAPES.sub("", result.stdout).splitlines()
+    # A URL longer than a line keeps a line of its own, so that it still works when copied.
+    assert max(len(line) for line in lines if " " in line.strip()) <= 80
+
+
+def test_refs_never_point_to_where_a_copy_of_the_article_is_kept(run: Run) -> None:
+    out = run("refs").stdout
+    assert "shared/" not in out
+    assert "https://www.mentalhealthgeneral.com/psychodynamic-psychotherapy-" in out
