@@ -56,10 +56,10 @@ def test_every_statement_cites_a_known_reference() -> None:
                 assert statement.sources and set(statement.sources) <= known
 
 
-def test_conditions_ptsd_lists_emdr_and_cbt_with_evidence_notes(run: Run) -> None:
+def test_conditions_ptsd_lists_emdr_and_trauma_focused_cbt(run: Run) -> None:
     out = flat(run("conditions", "PTSD").stdout)
-    assert "EMDR Listed for post-traumatic stress disorder." in out
-    assert "Cognitive behavioural therapy Listed in the NHS text" in out
+    assert "• EMDR " in out
+    assert "• Trauma-focused cognitive behavioural therapy " in out
 
 
 def test_conditions_depression_lists_every_therapy_connected_to_it(run: Run) -> None:

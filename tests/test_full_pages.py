@@ -29,12 +29,9 @@ STILL_THIN = {
     "guided-self-help",
     "counselling",
     "counselling-for-depression",
-    "behavioural-activation",
-    "interpersonal-psychotherapy",
-    "dynamic-interpersonal-therapy",
-    "emdr",
     "group-analytic-psychotherapy",  # an ongoing group: the sources give no number of sessions
     "cft",  # the sources give neither how often nor how long its sessions are
+    "mbt",  # the sources give months and days a week, never a number of sessions
 }
 
 
@@ -74,9 +71,25 @@ therapies:
 """
 
 
+def test_the_builtin_knowledge_base_has_twenty_two_or_more_therapies() -> None:
+    assert len(KB.therapies) >= 22
+
+
+def test_emdr_page_says_what_the_letters_stand_for(run: Run) -> None:
+    out = flat(run("show", "emdr").stdout).lower()
+    assert "eye movement desensitisation and reprocessing" in out
+
+
 @pytest.mark.parametrize(
     ("typed", "therapy_id"),
     [
+        ("DBT", "dbt"),
+        ("dialectical behavior therapy", "dbt"),
+        ("MBT", "mbt"),
+        ("mentalization-based treatment", "mbt"),
+        ("mentalisation-based treatment", "mbt"),
+        ("CAT", "cat"),
+        ("eye movement desensitisation and reprocessing", "emdr"),
         ("ACT", "act"),
         ("ERP", "erp"),
         ("TF-CBT", "tf-cbt"),
@@ -98,6 +111,9 @@ def test_names_people_type_resolve(typed: str, therapy_id: str) -> None:
 @pytest.mark.parametrize(
     ("condition", "therapy_names"),
     [
+        ("borderline personality disorder", ["Dialectical behaviour therapy", "Mentali"]),
+        ("EUPD", ["Dialectical behaviour therapy", "Mentali"]),
+        ("self-harm", ["Dialectical behaviour therapy"]),
         ("chronic pain", ["Acceptance and commitment therapy"]),
         ("OCD", ["Exposure and response prevention"]),
         ("PTSD", ["Trauma-focused", "EMDR"]),

@@ -115,7 +115,7 @@ EVIDENCE_MEANINGS = {
     "listed": "listed: a source names the use, without evidence",
 }
 NO_MARK = "·"
-CHART_WIDTH = 32  # columns for the bars, so that a chart with its labels fits 80 columns
+CHART_WIDTH = 28  # columns for the bars, so that a chart with its labels fits 80 columns
 LABEL_WIDTH = 30
 
 
