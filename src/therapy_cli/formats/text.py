@@ -168,9 +168,10 @@ def _(block: Rows, canvas: Canvas) -> list[str]:
 
 @_render.register
 def _(block: Grid, canvas: Canvas) -> list[str]:
-    widths = column_widths(block, canvas.width - 3 * len(block.headers) - 1)
-    if canvas.boxes and widths is not None:
-        return boxed(block, canvas, widths)
+    if canvas.boxes:  # widths are measured only where borders are drawn, never for a pipe
+        widths = column_widths(block, canvas.width - 3 * len(block.headers) - 1)
+        if widths is not None:
+            return boxed(block, canvas, widths)
     lines = lines_of((Span(block.title, "heading"),), canvas) if block.title else []
     headers = [clean(h) for h in block.headers[1:]]
     for row in block.rows:
