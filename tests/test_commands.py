@@ -99,8 +99,7 @@ def test_sessions_without_argument_charts_every_therapy(run: Run) -> None:
     psychodynamic = next(line for line in lines if line.startswith("Psychodynamic psychotherapy"))
     assert "█" in psychodynamic and psychodynamic.endswith("6–16 [1]")
     assert any(
-        line.startswith("Group analytic psychotherapy")
-        and line.endswith("not stated in the sources")
+        line.startswith("Mentalisation-based treatment") and "12–18 months" in line
         for line in lines
     )
 

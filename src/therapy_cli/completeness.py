@@ -27,8 +27,11 @@ def page_gaps(therapy: Therapy) -> list[str]:
     ]
     gaps += [f"no '{name}' for 'therapy compare'" for name in _missing_glance(therapy)]
     typical = therapy.sessions.typical
-    if typical is None or (typical.minimum is None and typical.maximum is None):
-        gaps.append("sessions.typical needs a number: 'min', 'max' or both")
+    if typical is None or not (typical.counted or typical.label):
+        gaps.append(
+            "sessions.typical needs a number ('min', 'max' or both), "
+            "or a 'label' for a course not counted in sessions"
+        )
     # Ongoing groups have no count and some sources give only one of these, so either will do.
     if therapy.sessions.frequency is None and therapy.sessions.duration is None:
         gaps.append("no sessions.frequency or sessions.duration: how often, or how long")

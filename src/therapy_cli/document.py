@@ -137,9 +137,11 @@ def with_correction(statement: Statement, citations: Citations) -> Inline:
 
 
 def session_range(therapy: Therapy) -> str:
-    """The typical number of sessions, as '6–16', '8', 'from 4' or 'not stated'."""
+    """The typical number of sessions, as '6–16', '8', 'from 4', a label, or 'not stated'."""
     typical = therapy.sessions.typical
-    if typical is None or (typical.minimum is None and typical.maximum is None):
+    if typical is not None and typical.label:
+        return typical.label
+    if typical is None or not typical.counted:
         return "not stated"
     if typical.maximum is None:
         return f"from {typical.minimum}"
@@ -340,6 +342,16 @@ def _fit(value: str, width: int) -> str:
     return value.ljust(width)
 
 
+def _uncounted(typical: Statement | None, citations: Citations) -> Inline:
+    """A chart row's text where the sources give no number of sessions to draw."""
+    if typical is None or not typical.label:
+        return plain("not stated in the sources", "muted")
+    numbers = ",".join(map(str, citations.cite(typical)))
+    return plain(f"{typical.label} (not counted in sessions)", "muted") + plain(
+        f" [{numbers}]", "cite"
+    )
+
+
 def _session_chart(view: SessionsView) -> Iterator[Block]:
     """Each therapy's typical number of sessions as a bar on a common scale."""
     numbers = [
@@ -361,12 +373,12 @@ def _session_chart(view: SessionsView) -> Iterator[Block]:
     for therapy in view.therapies:
         typical, nhs = therapy.sessions.typical, therapy.sessions.nhs
         row = plain(_fit(therapy.name, LABEL_WIDTH))
-        if typical is None or (typical.minimum is None and typical.maximum is None):
-            lines.append(row + plain("not stated in the sources", "muted"))
+        if typical is None or not typical.counted:
+            lines.append(row + _uncounted(typical, view.citations))
             continue
         cells = [" "] * CHART_WIDTH
         cited_ranges = [typical]
-        if nhs is not None and (nhs.minimum or nhs.maximum):
+        if nhs is not None and nhs.counted:
             cited_ranges.append(nhs)
             for position in range(column(nhs.minimum or 1), column(nhs.maximum or top) + 1):
                 cells[position] = "▒"

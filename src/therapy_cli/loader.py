@@ -225,14 +225,17 @@ def _session_count(parent: Node, key: str) -> Statement | None:
     node = parent.child(key, required=False)
     if node is None:
         return None
-    node.allow("min", "max", "text", "sources", "correction")
+    node.allow("min", "max", "label", "text", "sources", "correction")
     statement = _statement_fields(node)
     low, high = node.integer("min", required=False), node.integer("max", required=False)
+    label = node.text("label", required=False)
     if low is not None and high is not None and low > high:
         node.problem(f"min ({low}) is more than max ({high})", key="min")
+    if label is not None and (low is not None or high is not None):
+        node.problem("give either 'label' or 'min'/'max', not both", key="label")
     if statement is None:
         return None
-    return statement._replace(minimum=low, maximum=high)
+    return statement._replace(minimum=low, maximum=high, label=label)
 
 
 def _statement_fields(node: Node) -> Statement | None:
@@ -242,7 +245,7 @@ def _statement_fields(node: Node) -> Statement | None:
     return Statement(text, sources, node.text("correction", required=False))
 
 
-COUNTED_SESSION_FIELDS = ("typical", "nhs")  # these may also give min and max
+COUNTED_SESSION_FIELDS = ("typical", "nhs")  # these may also give min and max, or a label
 
 
 def _sessions(node: Node | None) -> Sessions:

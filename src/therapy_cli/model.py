@@ -27,7 +27,8 @@ REFERENCE_KINDS = ("paper", "web", "article")
 class Statement(NamedTuple):
     """One sentence or short paragraph of content with the sources it rests on.
 
-    A statement about a number of sessions also carries the numbers, for tables and charts.
+    A statement about a number of sessions also carries the numbers, for tables and charts,
+    or a short label ("ongoing") for a course the sources do not count in sessions.
     """
 
     text: str
@@ -35,6 +36,12 @@ class Statement(NamedTuple):
     correction: str | None = None
     minimum: int | None = None
     maximum: int | None = None
+    label: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the statement gives a number of sessions."""
+        return self.minimum is not None or self.maximum is not None
 
 
 class Reference(NamedTuple):

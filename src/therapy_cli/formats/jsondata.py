@@ -59,8 +59,10 @@ def statement(value: Statement | None, citations: Citations | None = None) -> An
     if citations is not None:
         out["citations"] = list(citations.cite(value))
     out["correction"] = value.correction
-    if value.minimum is not None or value.maximum is not None:
+    if value.counted:
         out["min"], out["max"] = value.minimum, value.maximum
+    if value.label:
+        out["label"] = value.label
     return out
 
 
@@ -89,6 +91,7 @@ def session_range(value: Therapy) -> dict[str, Any]:
     return {
         "min": typical.minimum if typical else None,
         "max": typical.maximum if typical else None,
+        "label": typical.label if typical else None,
     }
 
 
