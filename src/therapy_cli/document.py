@@ -342,6 +342,16 @@ def _fit(value: str, width: int) -> str:
     return value.ljust(width)
 
 
+def _session_heading(therapy: Therapy) -> str:
+    """'CBT (5–20 sessions)', 'MBT (12–18 months)', or the bare name when no length is given."""
+    typical = therapy.sessions.typical
+    if typical is not None and typical.label:
+        return f"{therapy.name} ({typical.label})"
+    if typical is None or not typical.counted:
+        return therapy.name
+    return f"{therapy.name} ({session_range(therapy)} sessions)"
+
+
 def _uncounted(typical: Statement | None, citations: Citations) -> Inline:
     """A chart row's text where the sources give no number of sessions to draw."""
     if typical is None or not typical.label:
@@ -418,7 +428,7 @@ def _(view: SessionsView) -> Iterator[Block]:
         yield from _session_chart(view)
         return
     for therapy in view.therapies:
-        yield Heading(f"{therapy.name} ({session_range(therapy)} sessions)")
+        yield Title(_session_heading(therapy))
         yield _session_rows(therapy.sessions, view.citations)
     yield references(view.citations)
 
