@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from therapy_cli.errors import KnowledgeBaseError
-from therapy_cli.kbfiles import builtin_path
-from therapy_cli.loader import load
+from therapy_cli.kb.files import builtin_path
+from therapy_cli.kb.load import load
 
 YAML_SNIPPETS = st.sampled_from(
     [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import Run
-from therapy_cli.kbfiles import builtin_path
-from therapy_cli.loader import load
-from therapy_cli.lookup import resolve_therapy
+from therapy_cli.kb.files import builtin_path
+from therapy_cli.kb.load import load
+from therapy_cli.kb.lookup import resolve_therapy
 
 KB = load([builtin_path()])
 

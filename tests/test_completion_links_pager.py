@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import CLEAN_ENV, Run
-from therapy_cli import output
 from therapy_cli.cli import app
+from therapy_cli.render import emit as output
 
 
 def complete(words: str) -> str:

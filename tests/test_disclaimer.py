@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import Run
-from therapy_cli.kbfiles import builtin_path
-from therapy_cli.loader import load
+from therapy_cli.kb.files import builtin_path
+from therapy_cli.kb.load import load
 
 COMMANDS = [
     ["list"],

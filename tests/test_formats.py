@@ -3,33 +3,40 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from command_list import COMMANDS, ERRORS, builtin, filled
 from conftest import Run
-from therapy_cli.kbfiles import builtin_path
-from therapy_cli.loader import load
+from therapy_cli.kb.files import builtin_path
+from therapy_cli.kb.load import load
 
 DISCLAIMER = " ".join(load([builtin_path()]).disclaimer.split())
 
 # Each command, and the keys its JSON `data` must have: the contract scripts rely on.
-CONTRACT: dict[str, tuple[list[str], set[str]]] = {
-    "list": (["list"], {"therapies"}),
-    "show": (["show", "psychodynamic"], {"therapy", "sections", "used_for", "references"}),
-    "compare": (["compare"], {"therapies", "references"}),
-    "conditions": (["conditions"], {"conditions"}),
-    "conditions-one": (["conditions", "depression"], {"conditions", "references"}),
-    "sessions": (["sessions"], {"therapies", "references"}),
-    "refs": (["refs"], {"therapy", "references"}),
-    "search": (["search", "Freud"], {"query", "matches"}),
-    "crisis": (["crisis"], {"regions", "references"}),
-    "find-therapist": (["find-therapist"], {"regions", "references"}),
-    "paths": (["paths"], {"files", "user_folder"}),
-    "validate": (
-        ["validate"],
-        {"valid", "files", "therapies", "conditions", "references", "warnings"},
-    ),
+DATA_KEYS: dict[str, set[str]] = {
+    "list": {"therapies"},
+    "show": {"therapy", "sections", "used_for", "references"},
+    "show-section": {"therapy", "sections", "used_for", "references"},
+    "show-sources": {"therapy", "sections", "used_for", "references"},
+    "compare": {"therapies", "references"},
+    "compare-two": {"therapies", "references"},
+    "conditions": {"conditions"},
+    "conditions-one": {"conditions", "references"},
+    "sessions": {"therapies", "references"},
+    "sessions-one": {"therapies", "references"},
+    "refs": {"therapy", "references"},
+    "refs-therapy": {"therapy", "references"},
+    "search": {"query", "matches"},
+    "crisis": {"regions", "references"},
+    "crisis-region": {"regions", "references"},
+    "find-therapist": {"regions", "references"},
+    "find-therapist-region": {"regions", "references"},
+    "paths": {"files", "user_folder"},
+    "validate": {"valid", "files", "therapies", "conditions", "references", "warnings"},
 }
 ITEM_KEYS = {
     "list": ("therapies", {"id", "name", "aliases", "summary", "sessions"}),
@@ -42,6 +49,7 @@ ITEM_KEYS = {
             "basis",
             "focus",
             "sessions",
+            "typical",
             "nhs",
             "private",
             "frequency",
@@ -73,6 +81,8 @@ ITEM_KEYS = {
     ),
     "search": ("matches", {"place", "text", "sources"}),
     "crisis": ("regions", {"id", "name", "services"}),
+    "sessions": ("therapies", {"id", "name", "aliases", "sessions"}),
+    "conditions": ("conditions", {"id", "name", "synonyms", "therapies"}),
 }
 STATEMENT_KEYS = {"text", "sources", "citations", "correction"}
 
@@ -84,26 +94,29 @@ def envelope(run: Run, args: list[str]) -> dict[str, Any]:
     return parsed
 
 
-@pytest.mark.parametrize("name", CONTRACT)
+def test_every_command_has_its_data_keys_pinned() -> None:
+    assert set(DATA_KEYS) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
 def test_json_envelope_is_the_same_for_every_command(run: Run, name: str) -> None:
-    args, _ = CONTRACT[name]
+    args = builtin(name)
     data = envelope(run, args)
     assert set(data) == {"schema_version", "command", "data", "disclaimer"}
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["command"] == args[0]
     assert data["disclaimer"] == DISCLAIMER
 
 
-@pytest.mark.parametrize("name", CONTRACT)
+@pytest.mark.parametrize("name", COMMANDS)
 def test_json_data_keys_are_pinned(run: Run, name: str) -> None:
-    args, keys = CONTRACT[name]
-    assert set(envelope(run, args)["data"]) == keys
+    assert set(envelope(run, builtin(name))["data"]) == DATA_KEYS[name]
 
 
 @pytest.mark.parametrize("name", ITEM_KEYS)
 def test_json_item_keys_are_pinned(run: Run, name: str) -> None:
     field, keys = ITEM_KEYS[name]
-    items = envelope(run, CONTRACT[name][0])["data"][field]
+    items = envelope(run, builtin(name))["data"][field]
     assert items and all(set(item) == keys for item in items)
 
 
@@ -120,14 +133,36 @@ def test_json_has_no_colour_codes_even_when_colour_is_forced(run: Run) -> None:
     json.loads(out)
 
 
-def test_json_errors_keep_their_exit_codes(run: Run) -> None:
-    result = run("show", "nonsense", "--format", "json")
-    assert result.exit_code == 1 and result.stdout == ""
+@pytest.mark.parametrize("name", ERRORS)
+def test_json_errors_are_envelopes_with_their_exit_codes(run: Run, name: str) -> None:
+    args, code = ERRORS[name]
+    result = run(*filled(args), "--format", "json")
+    assert result.exit_code == code
+    data = json.loads(result.stdout)
+    assert set(data) == {"schema_version", "command", "error", "disclaimer"}
+    assert data["command"] == args[0]
+    assert set(data["error"]) == {"code", "message", "hints"}
+    assert data["error"]["code"] == code
 
 
-@pytest.mark.parametrize("name", CONTRACT)
+def test_json_error_for_a_bad_knowledge_base_is_an_envelope_with_exit_3(
+    run: Run, kb_file: Callable[[str], Path]
+) -> None:
+    result = run("--data", str(kb_file("schema_version: 1\ntherapies: 7\n")), "list", "-f", "json")
+    assert result.exit_code == 3
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == 3 and "extra.yaml" in error["message"]
+
+
+def test_json_escapes_non_ascii_so_any_encoding_can_carry_it(run: Run) -> None:
+    out = run("show", "psychodynamic", "--format", "json").stdout
+    assert out.isascii() and "\\u2013" in out  # an en dash, escaped
+    assert "–" in json.dumps(json.loads(out), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
 def test_markdown_ends_with_the_disclaimer(run: Run, name: str) -> None:
-    out = run(*CONTRACT[name][0], "--format", "markdown").stdout
+    out = run(*builtin(name), "--format", "markdown").stdout
     assert out.rstrip().endswith("urgent help.")
     assert "\n---\n\n> For general information only." in out
 

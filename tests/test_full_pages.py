@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from therapy_cli.completeness import page_gaps
-from therapy_cli.kbfiles import builtin_path
-from therapy_cli.loader import load
-from therapy_cli.lookup import resolve_therapy
+from therapy_cli.kb.completeness import page_gaps
+from therapy_cli.kb.files import builtin_path
+from therapy_cli.kb.load import load
+from therapy_cli.kb.lookup import resolve_therapy
 
 KB = load([builtin_path()])
 THERAPY_IDS = [t.id for t in KB.therapies]

@@ -7,19 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from therapy_cli.errors import NotFound
-from therapy_cli.kbfiles import builtin_path
-from therapy_cli.loader import load
-from therapy_cli.lookup import (
-    condition_labels,
-    resolve_condition,
-    resolve_therapy,
-    therapy_labels,
-)
-from therapy_cli.model import KnowledgeBase
+from therapy_cli.kb.files import builtin_path
+from therapy_cli.kb.load import load
+from therapy_cli.kb.lookup import resolve_condition, resolve_therapy
+from therapy_cli.kb.model import KnowledgeBase
 
 KB: KnowledgeBase = load([builtin_path()])
-THERAPY_LABELS = [(t.id, label) for t in KB.therapies for label in therapy_labels(t)]
-CONDITION_LABELS = [(c.id, label) for c in KB.conditions for label in condition_labels(c)]
+THERAPY_LABELS = [(t.id, label) for t in KB.therapies for label in t.labels()]
+CONDITION_LABELS = [(c.id, label) for c in KB.conditions for label in c.labels()]
 
 
 def recase(label: str, flips: list[bool]) -> str:

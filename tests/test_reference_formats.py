@@ -17,8 +17,8 @@ from citeproc.source.json import CiteProcJSON
 from pybtex.database import parse_string
 
 from conftest import Run
-from therapy_cli.kbfiles import builtin_path
-from therapy_cli.loader import load
+from therapy_cli.kb.files import builtin_path
+from therapy_cli.kb.load import load
 
 KB = load([builtin_path()])
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Run
-from therapy_cli import views
+from therapy_cli import answers
 
 ANSI = "\x1b["
 VIEWS = [
@@ -73,7 +73,7 @@ def test_ctrl_c_during_a_command_exits_130(run: Run, monkeypatch: pytest.MonkeyP
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(views, "list_therapies", interrupted)
+    monkeypatch.setattr(answers, "list_therapies", interrupted)
     result = run("list")
     assert result.exit_code == 130
 
@@ -113,7 +113,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 @given(st.text(alphabet=st.sampled_from("ab c\n"), max_size=200), st.integers(1, 40))
 def test_wrapping_keeps_every_word_and_respects_the_width(value: str, width: int) -> None:
-    from therapy_cli.formats.layout import line_breaks
+    from therapy_cli.render.wrap import line_breaks
 
     lines = [value[start:end] for start, end in line_breaks(value, width)]
     assert " ".join(lines).split() == value.split()

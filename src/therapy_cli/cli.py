@@ -1,26 +1,24 @@
-"""The `therapy` command line: parse arguments, hand off to `views`, let `output` print."""
+"""The `therapy` command line: parse arguments, ask `answers`, let `render` print the reply."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperGroup
 
-from . import __version__, completion, views
+from . import __version__, answers, completion
 from .errors import TherapyError
-from .kbfiles import KnowledgeBaseFile
-from .model import KnowledgeBase
+from .kb.files import KnowledgeBaseFile, builtin_path, discover
+from .kb.model import KnowledgeBase
+from .render import ColorMode, Format
 
 
-class ColorMode(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+class PageFormat(str, Enum):
+    """The formats every command offers (refs also offers bibliography formats)."""
 
-
-class OutputFormat(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
@@ -35,22 +33,25 @@ class ReferenceFormat(str, Enum):
     csl_json = "csl-json"
 
 
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @dataclass
 class Session:
-    """Options given around the command, and the knowledge base once something needs it."""
+    """Options given before the command, and the knowledge base once something needs it."""
 
     data: list[Path] = field(default_factory=list)
-    color: str = "auto"
+    color: ColorMode = ColorMode.AUTO
     pager: bool = True
-    format: str = "text"
     only: list[Path] | None = None  # `validate PATH...`: the built-in file and these alone
     _files: list[KnowledgeBaseFile] | None = None
     _kb: KnowledgeBase | None = None
 
     def files(self) -> list[KnowledgeBaseFile]:
         """The files to read, found once (the user folder is listed on disk)."""
-        from .kbfiles import builtin_path, discover
-
         if self._files is None:
             self._files = (
                 [KnowledgeBaseFile(builtin_path(), "built-in")]
@@ -62,25 +63,49 @@ class Session:
 
     def knowledge_base(self) -> KnowledgeBase:
         if self._kb is None:
-            from . import cache
-
-            self._kb = cache.load([f.path for f in self.files()])
+            self._kb = _load([f.path for f in self.files()])
         return self._kb
+
+    def disclaimer(self) -> str:
+        """The disclaimer of what was loaded, or the built-in one when loading failed."""
+        try:
+            return self.knowledge_base().disclaimer
+        except TherapyError:
+            return builtin_knowledge_base().disclaimer
+
+
+def _load(paths: list[Path]) -> KnowledgeBase:
+    from .kb import cache  # YAML, the loader and the cache are needed only once a command runs
+
+    return cache.load(paths)
+
+
+def builtin_knowledge_base() -> KnowledgeBase:
+    return _load([builtin_path()])
+
+
+class Reply(NamedTuple):
+    """What a command asks for: how to get its answer, and the format to print it in."""
+
+    answer: Callable[[Session], answers.Answer]
+    output: Format
 
 
 class TherapyGroup(TyperGroup):
-    """Turns a command's view into output, and a TherapyError into its exit code."""
+    """Gets a command's answer and prints it; turns a TherapyError into its exit code."""
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        from .output import Options, emit, report
+        reply = super().invoke(ctx)
+        if not isinstance(reply, Reply):
+            return None
+        from .render.emit import Options, emit, report
 
+        state = session(ctx)
         try:
-            view = super().invoke(ctx)
-            if view is not None:
-                state = session(ctx)
-                emit(view, state.knowledge_base(), Options(state.format, state.color, state.pager))
+            answer = reply.answer(state)
+            emit(answer, reply.output, Options(state.color, state.pager), state.disclaimer())
         except TherapyError as error:
-            report(error)
+            report(error, reply.output, ctx.invoked_subcommand or "", state.disclaimer())
             raise typer.Exit(error.exit_code) from None
         return None
 
@@ -106,20 +131,10 @@ def session(ctx: typer.Context) -> Session:
     return root.obj
 
 
-def kb(ctx: typer.Context) -> KnowledgeBase:
-    return session(ctx).knowledge_base()
-
-
 def _print_version(value: bool) -> None:
     if value:
         typer.echo(f"therapy {__version__}")
         raise typer.Exit()
-
-
-def _remember_format(ctx: typer.Context, value: Enum | None) -> Enum | None:
-    if value is not None:
-        session(ctx).format = str(value.value)
-    return value
 
 
 @app.callback()
@@ -135,11 +150,13 @@ def main_options(
         ),
     ] = None,
     color: Annotated[
-        ColorMode,
+        Color,
         typer.Option(
-            "--color", help="Colour and decoration: auto (on a terminal), always or never."
+            "--color",
+            help="Colour: auto (on a terminal, unless NO_COLOR is set), always or never. "
+            "Table borders follow the terminal, not this option.",
         ),
-    ] = ColorMode.auto,
+    ] = Color.auto,
     no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never.")] = False,
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page long output through $PAGER.")
@@ -154,16 +171,15 @@ def main_options(
     """A terminal reference for talking therapies."""
     state = session(ctx)
     state.data = list(data or [])
-    state.color = ColorMode.never.value if no_color else color.value
+    state.color = ColorMode.NEVER if no_color else ColorMode(color.value)
     state.pager = not no_pager
 
 
-Format = Annotated[
-    OutputFormat,
+FormatOption = Annotated[
+    PageFormat,
     typer.Option(
         "--format",
         "-f",
-        callback=_remember_format,
         help="text (for reading), markdown (for notes and handouts) or json (for scripts).",
     ),
 ]
@@ -194,9 +210,9 @@ Region = Annotated[
 
 
 @app.command("list", epilog="Examples:  therapy list   •   therapy list --format json")
-def list_command(ctx: typer.Context, output: Format = OutputFormat.text) -> views.View:
+def list_command(output: FormatOption = PageFormat.text) -> Reply:
     """Every therapy with a one-line summary and its typical number of sessions."""
-    return views.list_therapies(kb(ctx))
+    return Reply(lambda s: answers.list_therapies(s.knowledge_base()), Format(output.value))
 
 
 @app.command(
@@ -205,7 +221,6 @@ def list_command(ctx: typer.Context, output: Format = OutputFormat.text) -> view
     "therapy show psychodynamic --format markdown > handout.md"
 )
 def show(
-    ctx: typer.Context,
     name: Name,
     section: Annotated[
         str | None,
@@ -221,15 +236,16 @@ def show(
     sources: Annotated[
         bool, typer.Option("--sources", help="List each section's sources under it.")
     ] = False,
-    output: Format = OutputFormat.text,
-) -> views.View:
+    output: FormatOption = PageFormat.text,
+) -> Reply:
     """Everything about one therapy, section by section, with numbered references."""
-    return views.show(kb(ctx), name, section, sources)
+    return Reply(
+        lambda s: answers.show(s.knowledge_base(), name, section, sources), Format(output.value)
+    )
 
 
 @app.command(epilog="Examples:  therapy compare   •   therapy compare psychodynamic psychoanalytic")
 def compare(
-    ctx: typer.Context,
     names: Annotated[
         list[str] | None,
         typer.Argument(
@@ -238,10 +254,10 @@ def compare(
             autocompletion=completion.therapies,
         ),
     ] = None,
-    output: Format = OutputFormat.text,
-) -> views.View:
+    output: FormatOption = PageFormat.text,
+) -> Reply:
     """A side-by-side table: basis, focus, sessions, frequency, conditions, evidence."""
-    return views.compare(kb(ctx), names or [])
+    return Reply(lambda s: answers.compare(s.knowledge_base(), names or []), Format(output.value))
 
 
 @app.command(
@@ -249,7 +265,6 @@ def compare(
     "therapy conditions OCD"
 )
 def conditions(
-    ctx: typer.Context,
     condition: Annotated[
         str | None,
         typer.Argument(
@@ -258,18 +273,16 @@ def conditions(
             autocompletion=completion.conditions,
         ),
     ] = None,
-    output: Format = OutputFormat.text,
-) -> views.View:
+    output: FormatOption = PageFormat.text,
+) -> Reply:
     """The therapies used for a condition, with their evidence and caveats."""
-    return views.conditions(kb(ctx), condition)
+    return Reply(lambda s: answers.conditions(s.knowledge_base(), condition), Format(output.value))
 
 
 @app.command(epilog="Examples:  therapy sessions   •   therapy sessions psychodynamic")
-def sessions(
-    ctx: typer.Context, name: OptionalName = None, output: Format = OutputFormat.text
-) -> views.View:
+def sessions(name: OptionalName = None, output: FormatOption = PageFormat.text) -> Reply:
     """How many sessions, how long, how often, on the NHS and privately."""
-    return views.sessions(kb(ctx), name)
+    return Reply(lambda s: answers.sessions(s.knowledge_base(), name), Format(output.value))
 
 
 @app.command(
@@ -277,7 +290,6 @@ def sessions(
     "therapy refs --format bibtex > therapy.bib"
 )
 def refs(
-    ctx: typer.Context,
     therapy: Annotated[
         str | None,
         typer.Option(
@@ -293,48 +305,48 @@ def refs(
         typer.Option(
             "--format",
             "-f",
-            callback=_remember_format,
             help="text (APA style), markdown, json, bibtex, ris or csl-json; the disclaimer "
             "goes to stderr for ris and csl-json.",
         ),
     ] = ReferenceFormat.text,
-) -> views.View:
+) -> Reply:
     """The references behind the content, in APA style with DOIs, or for reference managers."""
-    return views.refs(kb(ctx), therapy)
+    return Reply(lambda s: answers.refs(s.knowledge_base(), therapy), Format(output.value))
 
 
 @app.command(epilog="Examples:  therapy search defence   •   therapy search 'somatic disorders'")
 def search(
-    ctx: typer.Context,
     text: Annotated[
         str, typer.Argument(help="Words to find (all must appear).", show_default=False)
     ],
-    output: Format = OutputFormat.text,
-) -> views.View:
+    output: FormatOption = PageFormat.text,
+) -> Reply:
     """Search all content; shows where each match is. Exit 1 when nothing matches."""
-    return views.search(kb(ctx), text)
+    return Reply(lambda s: answers.search(s.knowledge_base(), text), Format(output.value))
 
 
 @app.command(epilog="Examples:  therapy crisis   •   therapy crisis --region uk")
-def crisis(
-    ctx: typer.Context, region: Region = None, output: Format = OutputFormat.text
-) -> views.View:
-    """Urgent help: helplines and emergency numbers, by region."""
-    return views.regions(kb(ctx), "crisis", region)
+def crisis(region: Region = None, output: FormatOption = PageFormat.text) -> Reply:
+    """Urgent help: helplines and emergency numbers, by region; works even with a broken file."""
+    return Reply(
+        lambda s: answers.urgent_help(s.knowledge_base, builtin_knowledge_base, region),
+        Format(output.value),
+    )
 
 
 @app.command("find-therapist", epilog="Examples:  therapy find-therapist --region uk")
-def find_therapist(
-    ctx: typer.Context, region: Region = None, output: Format = OutputFormat.text
-) -> views.View:
+def find_therapist(region: Region = None, output: FormatOption = PageFormat.text) -> Reply:
     """How to find a therapist: the NHS, registers and directories, by region."""
-    return views.regions(kb(ctx), "find_therapist", region)
+    return Reply(
+        lambda s: answers.regions(s.knowledge_base(), "find-therapist", region),
+        Format(output.value),
+    )
 
 
 @app.command(epilog="Example:  therapy paths")
-def paths(ctx: typer.Context, output: Format = OutputFormat.text) -> views.View:
+def paths(output: FormatOption = PageFormat.text) -> Reply:
     """The knowledge-base files read, in order: later files override earlier ones."""
-    return views.paths(session(ctx).files())
+    return Reply(lambda s: answers.paths(s.files()), Format(output.value))
 
 
 @app.command(
@@ -359,10 +371,11 @@ def validate(
             "(warnings do not change the exit code).",
         ),
     ] = False,
-    output: Format = OutputFormat.text,
-) -> views.View:
+    output: FormatOption = PageFormat.text,
+) -> Reply:
     """Check knowledge-base files and report every problem at once (exit 3 if any)."""
-    state = session(ctx)
     if files:
-        state.only = list(files)
-    return views.validated(state.files(), state.knowledge_base(), strict)
+        session(ctx).only = list(files)
+    return Reply(
+        lambda s: answers.validated(s.files(), s.knowledge_base(), strict), Format(output.value)
+    )

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .model import SECTION_IDS, KnowledgeBase
+from .kb.model import SECTION_IDS, KnowledgeBase
 
 Candidates = list[tuple[str, str]]
 
 
 def _knowledge_base() -> KnowledgeBase | None:
-    from . import cache
     from .errors import TherapyError
-    from .kbfiles import discover
+    from .kb import cache
+    from .kb.files import discover
 
     try:
         return cache.load([f.path for f in discover([])])

@@ -1,0 +1,265 @@
+"""What each command answers, as plain data built from the knowledge base; nothing is printed here.
+
+Each answer numbers its citations once, in the order its page shows the statements, and the
+numbers are then fixed: renderers look them up and never add one. So every reference an answer
+lists is one that its output cites.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
+
+from .errors import KnowledgeBaseError, NotFound
+from .kb import lookup
+from .kb.completeness import page_gaps
+from .kb.files import KnowledgeBaseFile, user_folder
+from .kb.model import (
+    Condition,
+    ConditionUse,
+    KnowledgeBase,
+    Reference,
+    Region,
+    Sessions,
+    Statement,
+    Therapy,
+    session_statements,
+)
+
+
+class Citations:
+    """The numbers of one answer's sources, in the order first cited, as a page's footnotes."""
+
+    def __init__(self, kb: KnowledgeBase, statements: Iterable[Statement | None]) -> None:
+        numbers: dict[str, int] = {}
+        for statement in statements:
+            for source in statement.sources if statement else ():
+                numbers.setdefault(source, len(numbers) + 1)
+        self._numbers: Mapping[str, int] = MappingProxyType(numbers)
+        self.references: tuple[tuple[int, Reference], ...] = tuple(
+            (n, kb.reference(ref_id)) for ref_id, n in numbers.items()
+        )
+
+    def of(self, statement: Statement) -> tuple[int, ...]:
+        """The citation numbers of `statement`'s sources (all numbered when the answer was made)."""
+        return tuple(sorted({self._numbers[source] for source in statement.sources}))
+
+    def number(self, source: str) -> int:
+        return self._numbers[source]
+
+
+class ListAnswer(NamedTuple):
+    therapies: tuple[Therapy, ...]
+
+
+class ShowAnswer(NamedTuple):
+    therapy: Therapy
+    sections: list[tuple[str, tuple[Statement, ...]]]
+    condition_names: dict[str, str]
+    citations: Citations
+    with_sources: bool = False
+
+
+class CompareAnswer(NamedTuple):
+    therapies: list[Therapy]
+    condition_names: dict[str, str]
+    citations: Citations
+
+
+class ConditionEntry(NamedTuple):
+    condition: Condition
+    uses: list[tuple[Therapy, ConditionUse]]
+
+
+class ConditionsAnswer(NamedTuple):
+    entries: list[ConditionEntry]
+    citations: Citations
+    detailed: bool
+
+
+class SessionsAnswer(NamedTuple):
+    therapies: list[Therapy]
+    citations: Citations
+    detailed: bool = True
+
+
+class RefsAnswer(NamedTuple):
+    references: list[Reference]
+    therapy: Therapy | None = None
+
+
+class SearchAnswer(NamedTuple):
+    query: str
+    words: list[str]
+    matches: list[lookup.Match]
+
+
+class RegionsAnswer(NamedTuple):
+    kind: str  # "crisis" or "find-therapist"
+    regions: tuple[Region, ...]
+    citations: Citations
+    warnings: tuple[str, ...] = ()  # e.g. an overlay that could not be read
+
+
+class PathsAnswer(NamedTuple):
+    files: list[KnowledgeBaseFile]
+    user_folder: Path
+
+
+class ValidatedAnswer(NamedTuple):
+    files: list[KnowledgeBaseFile]
+    therapies: int
+    conditions: int
+    references: int
+    warnings: tuple[str, ...] = ()
+
+
+Answer = (
+    ListAnswer
+    | ShowAnswer
+    | CompareAnswer
+    | ConditionsAnswer
+    | SessionsAnswer
+    | RefsAnswer
+    | SearchAnswer
+    | RegionsAnswer
+    | PathsAnswer
+    | ValidatedAnswer
+)
+
+
+def list_therapies(kb: KnowledgeBase) -> ListAnswer:
+    return ListAnswer(kb.catalogue)
+
+
+def show(kb: KnowledgeBase, name: str, section: str | None, with_sources: bool) -> ShowAnswer:
+    therapy = lookup.resolve_therapy(kb, name)
+    wanted = lookup.resolve_section(section)
+    sections = [(sid, group) for sid, group in therapy.content() if wanted in (None, sid)]
+    if wanted and not sections:
+        raise NotFound(
+            f"{therapy.name} has no {wanted!r} section in the sources",
+            (f"see 'therapy show {therapy.id}' for what there is",),
+        )
+    citations = Citations(kb, (s for _, group in sections for s in group))
+    return ShowAnswer(therapy, sections, _condition_names(kb), citations, with_sources)
+
+
+def compared_statements(therapy: Therapy) -> tuple[Statement | None, ...]:
+    """What a comparison says of a therapy, in its order: basis to key evidence."""
+    sessions = therapy.sessions
+    return (
+        therapy.basis,
+        therapy.focus,
+        sessions.typical,
+        sessions.nhs,
+        sessions.private,
+        sessions.frequency,
+        therapy.key_evidence,
+    )
+
+
+def compare(kb: KnowledgeBase, names: list[str]) -> CompareAnswer:
+    therapies = [lookup.resolve_therapy(kb, n) for n in names] if names else list(kb.catalogue)
+    citations = Citations(kb, (s for t in therapies for s in compared_statements(t)))
+    return CompareAnswer(therapies, _condition_names(kb), citations)
+
+
+def conditions(kb: KnowledgeBase, name: str | None) -> ConditionsAnswer:
+    chosen = [lookup.resolve_condition(kb, name)] if name else list(kb.conditions)
+    entries = [
+        ConditionEntry(
+            condition,
+            [(t, u) for t in kb.catalogue for u in t.used_for if u.condition == condition.id],
+        )
+        for condition in chosen
+    ]
+    # The matrix of every condition shows marks, not statements, so it cites nothing.
+    cited = (
+        s
+        for entry in (entries if name else [])
+        for s in (
+            entry.condition.description,
+            *entry.condition.guidance,
+            *(s for _, use in entry.uses for s in (use.note, *use.caveats)),
+        )
+    )
+    return ConditionsAnswer(entries, Citations(kb, cited), detailed=name is not None)
+
+
+def charted(sessions: Sessions) -> tuple[Statement | None, Statement | None]:
+    """What the chart of every therapy draws: the typical course, and the NHS range if counted."""
+    nhs = sessions.nhs if sessions.nhs is not None and sessions.nhs.counted else None
+    return sessions.typical, nhs
+
+
+def sessions(kb: KnowledgeBase, name: str | None) -> SessionsAnswer:
+    therapies = [lookup.resolve_therapy(kb, name)] if name else list(kb.catalogue)
+    shown = session_statements if name else charted
+    citations = Citations(kb, (s for t in therapies for s in shown(t.sessions)))
+    return SessionsAnswer(therapies, citations, detailed=name is not None)
+
+
+def refs(kb: KnowledgeBase, therapy_name: str | None) -> RefsAnswer:
+    if therapy_name is None:
+        return RefsAnswer(list(kb.references))
+    therapy = lookup.resolve_therapy(kb, therapy_name)
+    citations = Citations(kb, (s for _, group in therapy.content() for s in group))
+    return RefsAnswer([ref for _, ref in citations.references], therapy)
+
+
+def search(kb: KnowledgeBase, query: str) -> SearchAnswer:
+    matches = lookup.search(kb, query)
+    if not matches:
+        raise NotFound(
+            f"nothing matches {query!r}", ("try fewer or shorter words, or 'therapy list'",)
+        )
+    return SearchAnswer(query, lookup.search_words(kb, query), matches)
+
+
+def regions(
+    kb: KnowledgeBase, kind: str, region: str | None, warnings: tuple[str, ...] = ()
+) -> RegionsAnswer:
+    available = kb.crisis if kind == "crisis" else kb.find_therapist
+    chosen = lookup.resolve_region(available, region)
+    citations = Citations(
+        kb, (s for r in chosen for service in r.services for s in service.details)
+    )
+    return RegionsAnswer(kind, chosen, citations, warnings)
+
+
+def urgent_help(
+    everything: Callable[[], KnowledgeBase],
+    builtin: Callable[[], KnowledgeBase],
+    region: str | None,
+) -> RegionsAnswer:
+    """The crisis numbers, whatever else is wrong: if a file fails to load, the built-in ones
+    and a warning naming the file."""
+    try:
+        return regions(everything(), "crisis", region)
+    except KnowledgeBaseError as error:
+        warning = "These are the built-in numbers: a knowledge-base file could not be used."
+        return regions(builtin(), "crisis", region, (warning, error.message, *error.hints))
+
+
+def paths(files: list[KnowledgeBaseFile]) -> PathsAnswer:
+    return PathsAnswer(files, user_folder())
+
+
+def validated(
+    files: list[KnowledgeBaseFile], kb: KnowledgeBase, strict: bool = False
+) -> ValidatedAnswer:
+    warnings = (
+        tuple(f"therapies[{t.id}]: {gap}" for t in kb.therapies for gap in page_gaps(t))
+        if strict
+        else ()
+    )
+    return ValidatedAnswer(
+        files, len(kb.catalogue), len(kb.conditions), len(kb.references), warnings
+    )
+
+
+def _condition_names(kb: KnowledgeBase) -> dict[str, str]:
+    return {c.id: c.name for c in kb.conditions}

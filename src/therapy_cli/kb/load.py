@@ -1,0 +1,421 @@
+"""Load knowledge-base files into one validated `KnowledgeBase`: the only place data is checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import KnowledgeBaseError
+from .model import (
+    DERIVED_SECTION_IDS,
+    EVIDENCE_LEVELS,
+    REFERENCE_KINDS,
+    SECTION_IDS,
+    Condition,
+    ConditionUse,
+    KnowledgeBase,
+    Reference,
+    Region,
+    Service,
+    Sessions,
+    Statement,
+    Therapy,
+)
+from .names import Lookup, normalise
+from .schema import Node, Problem, Report, closest, each
+from .yamlfile import read_yaml
+
+SCHEMA_VERSION = 1
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_PROBLEMS_SHOWN = 50
+TOP_LEVEL_KEYS = (
+    "schema_version",
+    "disclaimer",
+    "lookup",
+    "references",
+    "conditions",
+    "therapies",
+    "crisis",
+    "find_therapist",
+)
+
+
+@dataclass
+class FileContent:
+    """What one file contributes; entries replace earlier ones with the same id."""
+
+    path: str
+    disclaimer: str | None = None
+    lookup: Lookup | None = None
+    references: tuple[Reference, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    therapies: tuple[Therapy, ...] = ()
+    crisis: tuple[Region, ...] = ()
+    find_therapist: tuple[Region, ...] = ()
+    id_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def load(paths: Sequence[Path]) -> KnowledgeBase:
+    """Load `paths` in order (later files override earlier ones) or raise with every problem."""
+    problems: list[Problem] = []
+    contents: list[FileContent] = []
+    reports: list[Report] = []
+    for path in paths:
+        try:
+            data = read_yaml(path)
+        except KnowledgeBaseError as error:
+            problems.append(Problem(str(path), 0, "", error.message))
+            continue
+        report = Report(str(path))
+        contents.append(_build_file(Node(report, data, ""), str(path)))
+        reports.append(report)
+        problems += report.problems
+    if problems:
+        raise _error(problems)
+    kb = _merge(contents)
+    problems += _check_links(kb, [m for r in reports for m in r.mentions], contents)
+    if problems:
+        raise _error(problems)
+    return kb.prepare()
+
+
+def _error(problems: list[Problem]) -> KnowledgeBaseError:
+    lines = [p.message if p.line == 0 and not p.path else str(p) for p in problems]
+    noun = "problem" if len(lines) == 1 else "problems"
+    shown = lines[:MAX_PROBLEMS_SHOWN]
+    if len(lines) > len(shown):
+        shown.append(f"... and {len(lines) - len(shown)} more")
+    return KnowledgeBaseError(
+        f"invalid knowledge base ({len(lines)} {noun}):\n" + "\n".join(f"  {x}" for x in shown)
+    )
+
+
+def _build_file(top: Node, path: str) -> FileContent:
+    top.allow(*TOP_LEVEL_KEYS)
+    version = top.integer("schema_version")
+    if version is not None and version != SCHEMA_VERSION:
+        top.problem(
+            f"this version of therapy reads schema {SCHEMA_VERSION}, not {version}",
+            key="schema_version",
+        )
+    content = FileContent(path)
+    content.disclaimer = top.text("disclaimer", required=False)
+    lookup = top.child("lookup", required=False)
+    content.lookup = _lookup(lookup) if lookup else None
+    content.references = each(top.children("references"), _reference)
+    content.conditions = each(top.children("conditions"), _condition)
+    content.therapies = each(top.children("therapies"), _therapy)
+    content.crisis = each(top.children("crisis"), _region)
+    content.find_therapist = each(top.children("find_therapist"), _region)
+    for kind in ("references", "conditions", "therapies", "crisis", "find_therapist"):
+        seen: dict[str, int] = {}
+        for item, line in top.items(kind):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(item_id, str):
+                continue
+            if item_id in seen:
+                top.problem(
+                    f"duplicate id {item_id!r} (first at line {seen[item_id]})",
+                    key=f"{kind}[{item_id}]",
+                    line=line,
+                )
+            seen[item_id] = line
+            content.id_lines[(kind, item_id)] = line
+    return content
+
+
+def _lookup(node: Node) -> Lookup:
+    node.allow("spellings", "optional_words")
+    spellings = {}
+    for us, value, line in node.mapping("spellings"):
+        if isinstance(value, str) and value.strip():
+            spellings[us.casefold()] = value.strip().casefold()
+        else:
+            node.problem("expected the British spelling as text", key=f"spellings.{us}", line=line)
+    words = tuple(w.casefold() for w in node.texts("optional_words"))
+    return Lookup(spellings, words)
+
+
+def _statement(node: Node) -> Statement | None:
+    node.allow("text", "sources", "correction")
+    return _statement_fields(node)
+
+
+def _sources(node: Node) -> tuple[str, ...]:
+    if "sources" not in node.data:
+        node.problem("unsourced statement: add 'sources' with at least one reference id")
+        return ()
+    sources = node.texts("sources", required=True)
+    for index, (_, line) in enumerate(node.items("sources")):
+        if index < len(sources):
+            node.mention("references", sources[index], f"sources[{index}]", line)
+    return node.report.shared_sources.setdefault(sources, sources)  # one object per source list
+
+
+def _optional_statement(parent: Node, key: str) -> Statement | None:
+    node = parent.child(key, required=False)
+    return _statement(node) if node else None
+
+
+def _identity(node: Node) -> str | None:
+    value = node.text("id")
+    if value is not None and (value != value.strip().lower() or " " in value):
+        node.problem("an id is lower case with no spaces (use hyphens)", key="id")
+    return value
+
+
+def _reference(node: Node) -> Reference | None:
+    names = list(Reference._fields)
+    node.allow(*names)
+    ref_id = _identity(node)
+    kind = node.text("kind")
+    if kind is not None and kind not in REFERENCE_KINDS:
+        hint = closest(kind, REFERENCE_KINDS)
+        node.problem(
+            f"unknown kind {kind!r}; use one of {', '.join(REFERENCE_KINDS)}"
+            + (f" (did you mean {hint!r}?)" if hint else ""),
+            key="kind",
+        )
+    title = node.text("title")
+    values: dict[str, Any] = {
+        name: node.text(name, required=False)
+        for name in names
+        if name not in ("id", "kind", "title", "authors", "year", "unconfirmed", "notes")
+    }
+    if kind == "web" and not (values["url"] or values["read_in"]):
+        node.problem("a web source needs its 'url', or 'read_in' for the copy it was read in")
+    if kind == "web" and not values["accessed"]:
+        node.problem("a web source needs 'accessed', the date it was read (YYYY-MM-DD)")
+    if values["accessed"] and not _ISO_DATE.fullmatch(values["accessed"]):
+        node.problem("expected a date as YYYY-MM-DD", key="accessed")
+    unconfirmed = node.texts("unconfirmed")
+    for index, name in enumerate(unconfirmed):
+        if name not in names:
+            node.problem(f"{name!r} is not a reference field", key=f"unconfirmed[{index}]")
+    if ref_id is None or kind is None or title is None:
+        return None
+    return Reference(
+        id=ref_id,
+        kind=kind,
+        title=title,
+        authors=node.texts("authors"),
+        year=node.integer("year", required=kind == "paper"),
+        unconfirmed=unconfirmed,
+        # The copy an official document was read in is always shown, so it is kept as a note too.
+        notes=node.texts("notes")
+        + ((f"Read in a copy at {values['read_in']}.",) if values["read_in"] else ()),
+        **values,
+    )
+
+
+def _condition(node: Node) -> Condition | None:
+    node.allow("id", "name", "synonyms", "description", "guidance")
+    condition_id, name = _identity(node), node.text("name")
+    synonyms, description = node.texts("synonyms"), _optional_statement(node, "description")
+    guidance = each(node.children("guidance"), _statement)
+    if condition_id is None or name is None:
+        return None
+    return Condition(condition_id, name, synonyms, description, guidance)
+
+
+def _session_count(parent: Node, key: str) -> Statement | None:
+    node = parent.child(key, required=False)
+    if node is None:
+        return None
+    node.allow("min", "max", "label", "text", "sources", "correction")
+    statement = _statement_fields(node)
+    low, high = node.integer("min", required=False), node.integer("max", required=False)
+    label = node.text("label", required=False)
+    if low is not None and high is not None and low > high:
+        node.problem(f"min ({low}) is more than max ({high})", key="min")
+    if label is not None and (low is not None or high is not None):
+        node.problem("give either 'label' or 'min'/'max', not both", key="label")
+    if statement is None:
+        return None
+    return statement._replace(minimum=low, maximum=high, label=label)
+
+
+def _statement_fields(node: Node) -> Statement | None:
+    text, sources = node.text("text"), _sources(node)
+    if text is None or not sources:
+        return None
+    return Statement(text, sources, node.text("correction", required=False))
+
+
+COUNTED_SESSION_FIELDS = ("typical", "nhs")  # these may also give min and max, or a label
+
+
+def _sessions(node: Node | None) -> Sessions:
+    if node is None:
+        return Sessions()
+    node.allow(*Sessions._fields)
+    return Sessions(
+        *(
+            (_session_count if field in COUNTED_SESSION_FIELDS else _optional_statement)(
+                node, field
+            )
+            for field in Sessions._fields
+        )
+    )
+
+
+def _use(node: Node) -> ConditionUse | None:
+    node.allow("condition", "evidence", "note", "caveats")
+    condition = node.text("condition")
+    evidence = node.text("evidence", required=False) or "listed"
+    if evidence not in EVIDENCE_LEVELS:
+        hint = closest(evidence, EVIDENCE_LEVELS)
+        node.problem(
+            f"unknown evidence level {evidence!r}; use one of {', '.join(EVIDENCE_LEVELS)}"
+            + (f" (did you mean {hint!r}?)" if hint else ""),
+            key="evidence",
+        )
+    if condition is not None:
+        node.mention("conditions", condition, "condition")
+    note_node = node.child("note")
+    note = _statement(note_node) if note_node else None
+    caveats = each(node.children("caveats"), _statement)
+    if condition is None or note is None:
+        return None
+    return ConditionUse(condition, note, caveats, evidence)
+
+
+def _therapy(node: Node) -> Therapy | None:
+    node.allow(
+        "id",
+        "name",
+        "aliases",
+        "summary",
+        "basis",
+        "focus",
+        "key_evidence",
+        "sessions",
+        "used_for",
+        "sections",
+    )
+    therapy_id, name = _identity(node), node.text("name")
+    summary_node = node.child("summary")
+    summary = _statement(summary_node) if summary_node else None
+    therapy = Therapy(
+        id=therapy_id or "",
+        name=name or "",
+        summary=summary or Statement("", ()),
+        aliases=node.texts("aliases"),
+        basis=_optional_statement(node, "basis"),
+        focus=_optional_statement(node, "focus"),
+        key_evidence=_optional_statement(node, "key_evidence"),
+        sessions=_sessions(node.child("sessions", required=False)),
+        used_for=each(node.children("used_for"), _use),
+        sections=_sections(node.child("sections", required=False)),
+    )
+    return therapy if therapy_id and name and summary else None
+
+
+def _sections(node: Node | None) -> dict[str, tuple[Statement, ...]]:
+    if node is None:
+        return {}
+    writable = [s for s in SECTION_IDS if s not in DERIVED_SECTION_IDS]
+    node.allow(*writable)
+    return {
+        section_id: each(node.children(section_id, required=True), _statement)
+        for section_id in writable
+        if section_id in node.data
+    }
+
+
+def _region(node: Node) -> Region | None:
+    node.allow("id", "name", "services")
+    region_id, name = _identity(node), node.text("name")
+    services = each(node.children("services", required=True), _service)
+    if region_id is None or name is None:
+        return None
+    return Region(region_id, name, services)
+
+
+def _service(node: Node) -> Service | None:
+    node.allow("name", "contact", "url", "details")
+    name = node.text("name")
+    details = each(node.children("details", required=True), _statement)
+    contact, url = node.text("contact", required=False), node.text("url", required=False)
+    return Service(name, details, contact, url) if name and details else None
+
+
+def _merge(contents: Iterable[FileContent]) -> KnowledgeBase:
+    disclaimer, lookup, files = "", Lookup(), []
+    tables: dict[str, dict[str, Any]] = {
+        k: {} for k in ("references", "conditions", "therapies", "crisis", "find_therapist")
+    }
+    for content in contents:
+        files.append(content.path)
+        disclaimer = content.disclaimer or disclaimer
+        lookup = content.lookup or lookup
+        for kind, table in tables.items():
+            for entry in getattr(content, kind):
+                table[entry.id] = entry
+    return KnowledgeBase(
+        schema_version=SCHEMA_VERSION,
+        disclaimer=disclaimer,
+        references=tuple(tables["references"].values()),
+        conditions=tuple(tables["conditions"].values()),
+        catalogue=tuple(tables["therapies"].values()),
+        crisis=tuple(tables["crisis"].values()),
+        find_therapist=tuple(tables["find_therapist"].values()),
+        lookup=lookup,
+        files=tuple(files),
+    )
+
+
+def _check_links(
+    kb: KnowledgeBase, mentions: list[Any], contents: list[FileContent]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    last = contents[-1].path if contents else "(none)"
+    if not kb.disclaimer:
+        problems.append(Problem(last, 1, "disclaimer", "no file gives the required disclaimer"))
+    known = {
+        "references": {r.id for r in kb.references},
+        "conditions": {c.id for c in kb.conditions},
+    }
+    for mention in mentions:
+        ids = known[mention.kind]
+        if mention.target not in ids:
+            hint = closest(mention.target, sorted(ids))
+            problems.append(
+                Problem(
+                    mention.file,
+                    mention.line,
+                    mention.path,
+                    f"no {mention.kind[:-1]} has the id {mention.target!r}"
+                    + (f"; did you mean {hint!r}?" if hint else ""),
+                )
+            )
+    problems += _alias_collisions(kb, contents)
+    return problems
+
+
+def _alias_collisions(kb: KnowledgeBase, contents: list[FileContent]) -> list[Problem]:
+    owner: dict[str, str] = {}
+    problems = []
+    where = {
+        key[1]: (c.path, line)
+        for c in contents
+        for key, line in c.id_lines.items()
+        if key[0] == "therapies"
+    }
+    for therapy in kb.catalogue:
+        for label in (therapy.id, therapy.name, *therapy.aliases):
+            key = normalise(label, kb.lookup)
+            if owner.setdefault(key, therapy.id) != therapy.id:
+                file, line = where.get(therapy.id, ("?", 0))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"therapies[{therapy.id}].aliases",
+                        f"{label!r} also names therapy {owner[key]!r}; each name must be unique",
+                    )
+                )
+    return problems

@@ -1,0 +1,114 @@
+"""Find things in the knowledge base: names, conditions, free text. Plain functions, no output."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ..errors import NotFound, UsageProblem
+from .model import SECTION_IDS, Condition, KnowledgeBase, Region, Statement, Therapy
+from .names import Lookup, normalise
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def resolve_therapy(kb: KnowledgeBase, name: str) -> Therapy:
+    """The therapy `name` refers to by id, name or alias, in any case or spelling."""
+    return kb.therapy(_resolve(kb, name, "therapy"))
+
+
+def resolve_condition(kb: KnowledgeBase, name: str) -> Condition:
+    """The condition `name` refers to by id, name or synonym."""
+    return kb.condition(_resolve(kb, name, "condition"))
+
+
+def _resolve(kb: KnowledgeBase, name: str, kind: str) -> str:
+    index = kb.name_index[kind]
+    wanted = normalise(name, kb.lookup)
+    if wanted in index:
+        return index[wanted]
+    near = difflib.get_close_matches(wanted, list(index), n=5, cutoff=0.6)
+    near += [key for key in index if wanted and (key.startswith(wanted) or wanted in key.split())]
+    display = kb.therapy if kind == "therapy" else kb.condition
+    suggestions = list(dict.fromkeys(display(index[key]).name for key in near))
+    hints = tuple(f"did you mean {s!r}?" for s in suggestions[:3])
+    listing = "therapy list" if kind == "therapy" else "therapy conditions"
+    raise NotFound(f"no {kind} called {name!r}", (*hints, f"see '{listing}' for them all"))
+
+
+def resolve_region(regions: tuple[Region, ...], region_id: str | None) -> tuple[Region, ...]:
+    """The regions to show: all when `region_id` is None, else the one it names."""
+    if region_id is None:
+        return regions
+    wanted = region_id.strip().casefold()
+    chosen = tuple(r for r in regions if wanted in (r.id, r.name.casefold()))
+    if not chosen:
+        raise UsageProblem(
+            f"no region {region_id!r}", (f"choose from: {', '.join(r.id for r in regions)}",)
+        )
+    return chosen
+
+
+def resolve_section(section_id: str | None) -> str | None:
+    if section_id is None or section_id in SECTION_IDS:
+        return section_id
+    hint = difflib.get_close_matches(section_id, SECTION_IDS, n=1)
+    raise UsageProblem(
+        f"no section {section_id!r}",
+        (*(f"did you mean {h!r}?" for h in hint), f"choose from: {', '.join(SECTION_IDS)}"),
+    )
+
+
+class Match(NamedTuple):
+    """A statement (or name) containing the searched words, and where it sits."""
+
+    place: str
+    text: str
+    sources: tuple[str, ...]
+
+
+def search_words(kb: KnowledgeBase, query: str) -> list[str]:
+    """The words of `query` as search compares them: lower case, British spelling."""
+    return normalise(query, Lookup(kb.lookup.spellings)).split()
+
+
+def search(kb: KnowledgeBase, query: str) -> list[Match]:
+    """Every piece of content that contains all the words of `query`.
+
+    Only the query is respelt: the content is written in British English already, so each
+    statement needs just lower case and plain word breaks, one regex pass.
+    """
+    words = search_words(kb, query)
+    if not words:
+        return []
+    return [
+        Match(place, statement.text, statement.sources)
+        for place, statement in _searchable(kb)
+        if all(word in _NON_WORD.sub(" ", statement.text.casefold()) for word in words)
+    ]
+
+
+def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, Statement]]:
+    for therapy in kb.therapies:
+        names = ", ".join(therapy.labels()[1:])
+        yield f"{therapy.name} › names", Statement(names, therapy.summary.sources)
+        for section_id, statements in therapy.content():
+            for statement in statements:
+                yield f"{therapy.name} › {section_id}", statement
+    for condition in kb.conditions:
+        yield (
+            f"condition › {condition.name}",
+            Statement(", ".join(condition.labels()[1:]), ()),
+        )
+        described = (condition.description,) if condition.description else ()
+        for statement in (*described, *condition.guidance):
+            yield f"condition › {condition.name}", statement
+    for heading, regions in (("crisis", kb.crisis), ("find-therapist", kb.find_therapist)):
+        for region in regions:
+            for service in region.services:
+                for statement in service.details:
+                    yield f"{heading} › {region.name} › {service.name}", statement
+    for reference in kb.references:
+        yield f"reference › {reference.id}", Statement(reference.title, (reference.id,))

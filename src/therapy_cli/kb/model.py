@@ -1,0 +1,242 @@
+"""The typed knowledge base: what `load` builds and every other module reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any, NamedTuple, cast
+
+from .names import NO_LOOKUP, Lookup, normalise
+
+# The order in which `therapy show` prints a therapy's sections; ids are what `--section` takes.
+SECTION_IDS: tuple[str, ...] = (
+    "overview",
+    "science",
+    "how-it-works",
+    "session-length",
+    "who-it-helps",
+    "effectiveness",
+    "finding-a-therapist",
+    "see-also",
+)
+# Sections built from structured fields rather than written as statements.
+DERIVED_SECTION_IDS = frozenset({"session-length"})
+
+REFERENCE_KINDS = ("paper", "web", "article")
+
+
+class Statement(NamedTuple):
+    """One sentence or short paragraph of content with the sources it rests on.
+
+    A statement about a number of sessions also carries the numbers, for tables and charts,
+    or a short label ("ongoing") for a course the sources do not count in sessions.
+    """
+
+    text: str
+    sources: tuple[str, ...]
+    correction: str | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    label: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the statement gives a number of sessions."""
+        return self.minimum is not None or self.maximum is not None
+
+
+class Reference(NamedTuple):
+    """A cited work: a paper, a web page, or the source article itself."""
+
+    id: str
+    kind: str
+    title: str
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    accessed: str | None = None
+    read_in: str | None = None
+    unconfirmed: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+class Sessions(NamedTuple):
+    """Session-length guidance; any part may be missing when the sources are silent."""
+
+    typical: Statement | None = None
+    nhs: Statement | None = None
+    private: Statement | None = None
+    frequency: Statement | None = None
+    duration: Statement | None = None
+    longer_term: Statement | None = None
+
+
+# How the sources describe a therapy's use for a condition, strongest first.
+EVIDENCE_LEVELS = ("studied", "offered", "listed")
+
+
+class ConditionUse(NamedTuple):
+    """That a therapy is used for a condition, how well-evidenced, and the caveats."""
+
+    condition: str
+    note: Statement
+    caveats: tuple[Statement, ...] = ()
+    evidence: str = "listed"
+
+
+class Therapy(NamedTuple):
+    id: str
+    name: str
+    summary: Statement
+    aliases: tuple[str, ...] = ()
+    basis: Statement | None = None
+    focus: Statement | None = None
+    key_evidence: Statement | None = None
+    sessions: Sessions = Sessions()
+    used_for: tuple[ConditionUse, ...] = ()
+    sections: Mapping[str, tuple[Statement, ...]] = {}
+
+    def labels(self) -> tuple[str, ...]:
+        """Every name it may be looked up by: id, name and aliases."""
+        return (self.id, self.name, *self.aliases)
+
+    def content(self) -> list[tuple[str, tuple[Statement, ...]]]:
+        """Every statement, grouped by section id, in the order `show` prints them."""
+        glance = tuple(s for s in (self.basis, self.focus, self.key_evidence) if s)
+        grouped = [("summary", (self.summary,)), ("at-a-glance", glance)]
+        for section_id in SECTION_IDS:
+            statements = list(self.sections.get(section_id, ()))
+            if section_id == "session-length":
+                statements = session_statements(self.sessions)
+            elif section_id == "who-it-helps":
+                uses = [s for use in self.used_for for s in (use.note, *use.caveats)]
+                statements = uses + statements
+            grouped.append((section_id, tuple(statements)))
+        return [(section_id, group) for section_id, group in grouped if group]
+
+
+def session_statements(sessions: Sessions) -> list[Statement]:
+    """The session guidance as statements, in reading order (the order of Sessions' fields)."""
+    return [part for part in sessions if part is not None]
+
+
+class Condition(NamedTuple):
+    id: str
+    name: str
+    synonyms: tuple[str, ...] = ()
+    description: Statement | None = None
+    guidance: tuple[Statement, ...] = ()
+
+    def labels(self) -> tuple[str, ...]:
+        """Every name it may be looked up by: id, name and synonyms."""
+        return (self.id, self.name, *self.synonyms)
+
+
+class Service(NamedTuple):
+    """A helpline, emergency number or directory, with what the sources say of it."""
+
+    name: str
+    details: tuple[Statement, ...]
+    contact: str | None = None
+    url: str | None = None
+
+
+class Region(NamedTuple):
+    id: str
+    name: str
+    services: tuple[Service, ...]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything loaded. `catalogue` lists every therapy; read from the parse cache, their
+    `sections` (most of the text) wait, pickled, in `details` until a command asks for them."""
+
+    schema_version: int
+    disclaimer: str
+    catalogue: tuple[Therapy, ...]
+    conditions: tuple[Condition, ...]
+    references: tuple[Reference, ...]
+    crisis: tuple[Region, ...] = ()
+    find_therapist: tuple[Region, ...] = ()
+    lookup: Lookup = NO_LOOKUP
+    files: tuple[str, ...] = ()
+    details: Mapping[str, bytes] | None = None
+
+    @cached_property
+    def therapies(self) -> tuple[Therapy, ...]:
+        """Every therapy, complete."""
+        return tuple(self.therapy(t.id) for t in self.catalogue)
+
+    def therapy(self, therapy_id: str) -> Therapy:
+        """One therapy, complete: only its own details are unpickled."""
+        therapy = cast(Therapy, self._by_id["therapies"][therapy_id])
+        if self.details is None:
+            return therapy
+        completed = self._completed
+        if therapy_id not in completed:
+            import pickle
+
+            sections = pickle.loads(self.details[therapy_id])
+            completed[therapy_id] = therapy._replace(sections=sections)
+        return completed[therapy_id]
+
+    @cached_property
+    def _completed(self) -> dict[str, Therapy]:
+        return {}
+
+    def without_details(self) -> KnowledgeBase:
+        """A copy for the parse cache: the catalogue light, each therapy's details pickled."""
+        import pickle
+
+        light = tuple(t._replace(sections={}) for t in self.therapies)
+        details = {
+            t.id: pickle.dumps(t.sections, protocol=pickle.HIGHEST_PROTOCOL) for t in self.therapies
+        }
+        return replace(self, catalogue=light, details=details)
+
+    @cached_property
+    def name_index(self) -> dict[str, dict[str, str]]:
+        """For therapies and conditions: every id, name, alias and synonym, normalised, to its id.
+
+        Built once at load and kept in the parse cache, so that a lookup is one dict access
+        however large the knowledge base.
+        """
+        return {
+            "therapy": {
+                normalise(label, self.lookup): t.id
+                for t in reversed(self.catalogue)  # on a clash the first therapy keeps the name
+                for label in t.labels()
+            },
+            "condition": {
+                normalise(label, self.lookup): c.id
+                for c in reversed(self.conditions)
+                for label in c.labels()
+            },
+        }
+
+    def prepare(self) -> KnowledgeBase:
+        """Build the indexes now, so that they are saved in the parse cache with the rest."""
+        _ = self.name_index, self._by_id
+        return self
+
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, Any]]:
+        return {
+            "therapies": {t.id: t for t in self.catalogue},
+            "conditions": {c.id: c for c in self.conditions},
+            "references": {r.id: r for r in self.references},
+        }
+
+    def condition(self, condition_id: str) -> Condition:
+        return cast(Condition, self._by_id["conditions"][condition_id])
+
+    def reference(self, reference_id: str) -> Reference:
+        return cast(Reference, self._by_id["references"][reference_id])
