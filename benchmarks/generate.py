@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from therapy_cli.kbfiles import builtin_path
+from therapy_cli.kb.files import builtin_path
 
 
 def generate(count: int) -> dict[str, Any]:

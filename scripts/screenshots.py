@@ -1,6 +1,7 @@
 """Regenerate the README's screenshots: real `therapy` output, recorded by Rich as SVG.
 
-    python scripts/screenshots.py
+    python scripts/screenshots.py          # rewrite them
+    python scripts/screenshots.py --check  # exit 1, naming each, if any is stale (CI runs this)
 
 Each command runs through the real CLI with colour forced at 100 columns; its ANSI output is
 replayed into a recording Rich console and exported to docs/screenshots/NAME.svg.
@@ -38,15 +39,28 @@ def capture(args: list[str]) -> str:
     return result.stdout
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, args in SHOTS.items():
-        console = Console(record=True, width=WIDTH, force_terminal=True, file=open(os.devnull, "w"))  # noqa: SIM115, PTH123
+def svg(args: list[str]) -> str:
+    with Path(os.devnull).open("w") as sink:
+        console = Console(record=True, width=WIDTH, force_terminal=True, file=sink)
         console.print(Text.from_ansi(capture(args)), soft_wrap=True)
-        path = OUT / f"{name}.svg"
-        path.write_text(console.export_svg(title=f"therapy {' '.join(args)}"), encoding="utf-8")
+        return console.export_svg(title=f"therapy {' '.join(args)}")
+
+
+def main(check: bool) -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    stale = []
+    for name, args in SHOTS.items():
+        path, drawn = OUT / f"{name}.svg", svg(args)
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != drawn:
+                stale.append(path.name)
+            continue
+        path.write_text(drawn, encoding="utf-8")
         print(f"wrote {path}")
+    if stale:
+        print(f"stale screenshots: {', '.join(stale)}; run python scripts/screenshots.py")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(check="--check" in sys.argv[1:]))

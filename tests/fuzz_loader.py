@@ -7,7 +7,6 @@ outcome other than a valid knowledge base or a KnowledgeBaseError (which becomes
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
@@ -75,4 +74,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -37,7 +37,8 @@ def imports(path: Path) -> set[str]:
             found.add(".".join(target))  # the module, or with names, each may be a module
             found.update(".".join([*target, alias.name]) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("therapy_cli"):
-            found.add(node.module.removeprefix("therapy_cli").lstrip(".") or "__init__")
+            absolute = node.module or ""
+            found.add(absolute.removeprefix("therapy_cli").lstrip(".") or "__init__")
     return {name for name in found if name}
 
 

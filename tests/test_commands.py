@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import Run
@@ -43,9 +45,8 @@ def test_compare_has_a_row_for_each_aspect(run: Run, row: str) -> None:
 
 
 def test_compare_named_therapies_only(run: Run) -> None:
-    out = run("compare", "STPP").stdout
-    assert "Psychodynamic psychotherapy" in out
-    assert "Psychoanalytic psychotherapy" not in out.split("References")[0].split("Basis")[0]
+    therapies = json.loads(run("compare", "STPP", "--format", "json").stdout)["data"]["therapies"]
+    assert [t["id"] for t in therapies] == ["psychodynamic"]
 
 
 def test_compare_unknown_therapy_exits_1(run: Run) -> None:

@@ -72,3 +72,14 @@ def test_an_ascii_only_terminal_gets_ascii_stand_ins_not_a_traceback(tmp_path: P
     assert result.returncode == 0
     assert b"6-16" in result.stdout
     assert b"Traceback" not in result.stderr
+
+
+def test_an_ascii_only_terminal_gets_tables_drawn_in_ascii(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONIOENCODING="ascii", COLUMNS="100", FORCE_COLOR="1", NO_COLOR="1")
+    result = subprocess.run(
+        [str(SCRIPT), "compare", "cbt", "act"],
+        cwd=tmp_path, env=env, capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert b"+---" in result.stdout and b"| Basis" in result.stdout
+    assert b"?" not in result.stdout.split(b"References")[0].replace(b"?)", b"")

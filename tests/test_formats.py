@@ -189,3 +189,8 @@ def test_markdown_makes_urls_links(run: Run) -> None:
 def test_markdown_charts_are_code_blocks(run: Run) -> None:
     out = run("sessions", "--format", "markdown").stdout
     assert "```text\nPsychodynamic psychotherapy" in out
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_markdown_answer_starts_with_a_heading(run: Run, name: str) -> None:
+    assert run(*builtin(name), "--format", "markdown").stdout.startswith("# ")

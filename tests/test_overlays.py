@@ -38,12 +38,12 @@ def test_therapy_data_lists_files_that_override_the_user_folder(
     isolated_user_config.mkdir(parents=True)
     (isolated_user_config / "clinic.yaml").write_text(OVERLAY.format(name="From folder"))
     first, second = overlay(kb_file, "First"), overlay(kb_file, "Second")
-    env = {"THERAPY_DATA": os.pathsep.join([str(first), str(second)])}
+    env: dict[str, str | None] = {"THERAPY_DATA": os.pathsep.join([str(first), str(second)])}
     assert shown_name(run, env=env) == "Second"
 
 
 def test_data_option_overrides_therapy_data(run: Run, kb_file: Callable[[str, str], Path]) -> None:
-    env = {"THERAPY_DATA": str(overlay(kb_file, "FromEnv"))}
+    env: dict[str, str | None] = {"THERAPY_DATA": str(overlay(kb_file, "FromEnv"))}
     assert shown_name(run, "--data", str(overlay(kb_file, "FromOption")), env=env) == "FromOption"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
+from therapy_cli.errors import ExitCode
 
 README = Path(__file__).parents[1] / "README.md"
 EXAMPLE = re.compile(
@@ -61,3 +62,9 @@ def test_readme_example_matches_what_the_command_prints(
         README.write_text(text, encoding="utf-8")
         return
     assert match.group("body") == expected
+
+
+def test_the_readme_documents_every_exit_code_and_no_other() -> None:
+    table = README.read_text(encoding="utf-8").split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.M)}
+    assert documented == {int(code) for code in ExitCode}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,24 +12,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from command_list import COMMANDS, builtin
 from conftest import Run
 from therapy_cli import answers
+from therapy_cli.render import ColorMode
+from therapy_cli.render.emit import Display, display_for
+from therapy_cli.render.wrap import cells
 
 ANSI = "\x1b["
-VIEWS = [
-    ["list"],
-    ["show", "psychodynamic"],
-    ["compare"],
-    ["conditions"],
-    ["conditions", "depression"],
-    ["sessions"],
-    ["refs"],
-    ["search", "depression"],
-    ["crisis"],
-    ["find-therapist"],
-    ["paths"],
-    ["validate"],
-]
+ESCAPES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
 
 
 def test_color_always_colours_even_in_a_pipe(run: Run) -> None:
@@ -62,11 +55,33 @@ def test_term_dumb_is_plain(run: Run) -> None:
 
 
 @pytest.mark.parametrize("width", ["30", "400"])
-@pytest.mark.parametrize("args", VIEWS, ids=" ".join)
-def test_every_view_renders_at_any_width(run: Run, args: list[str], width: str) -> None:
-    result = run("--color", "always", *args, env={"COLUMNS": width})
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_renders_at_any_width(run: Run, name: str, width: str) -> None:
+    result = run("--color", "always", *builtin(name), env={"COLUMNS": width})
     assert result.exit_code == 0, result.output
     assert "general information" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["list", "compare-two", "paths"])
+def test_a_table_too_wide_for_the_terminal_is_stacked_to_fit(run: Run, name: str) -> None:
+    out = ESCAPES.sub("", run("--color", "always", *builtin(name), env={"COLUMNS": "30"}).stdout)
+    assert "┏" not in out
+    # Only a single word longer than the width (a URL, a path) may stick out.
+    assert all(cells(line) <= 30 for line in out.splitlines() if " " in line.strip())
+
+
+def test_never_takes_the_colour_but_a_terminal_keeps_its_borders() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    display = display_for(ColorMode.NEVER, Terminal(), {"TERM": "xterm"})
+    assert display == Display(color=False, plain=False)
+
+
+def test_the_color_option_help_says_borders_follow_the_terminal(run: Run) -> None:
+    words = re.sub(r"[│╭╮╰╯─]", " ", run("--help").stdout).split()
+    assert "Table borders follow the terminal" in " ".join(words)
 
 
 def test_ctrl_c_during_a_command_exits_130(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,8 @@ import gc
 import os
 import sys
 
+from .errors import ExitCode
+
 
 def main() -> None:
     """Run the CLI; Ctrl-C even during start-up ends quietly with exit 130."""
@@ -17,17 +19,17 @@ def main() -> None:
         from .cli import app
 
         app()
-        code: object = 0
+        code: object = ExitCode.OK
     except SystemExit as done:
         code = done.code
     except KeyboardInterrupt:
         sys.stderr.write("\n")
-        code = 130
+        code = ExitCode.INTERRUPTED
     except Exception as error:
         sys.stderr.write(
             f"therapy: internal error ({type(error).__name__}: {error}); please report it\n"
         )
-        code = 70
+        code = ExitCode.INTERNAL
     _leave(code)
 
 
@@ -38,7 +40,7 @@ def _leave(code: object) -> None:
     """
     if isinstance(code, str):
         sys.stderr.write(f"{code}\n")
-        code = 1
+        code = ExitCode.NOT_FOUND
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing left to say
             stream.flush()

@@ -168,7 +168,7 @@ def compare(kb: KnowledgeBase, names: list[str]) -> CompareAnswer:
 
 
 def conditions(kb: KnowledgeBase, name: str | None) -> ConditionsAnswer:
-    chosen = [lookup.resolve_condition(kb, name)] if name else list(kb.conditions)
+    chosen = [lookup.resolve_condition(kb, name)] if name is not None else list(kb.conditions)
     entries = [
         ConditionEntry(
             condition,
@@ -179,7 +179,7 @@ def conditions(kb: KnowledgeBase, name: str | None) -> ConditionsAnswer:
     # The matrix of every condition shows marks, not statements, so it cites nothing.
     cited = (
         s
-        for entry in (entries if name else [])
+        for entry in (entries if name is not None else [])
         for s in (
             entry.condition.description,
             *entry.condition.guidance,
@@ -196,8 +196,8 @@ def charted(sessions: Sessions) -> tuple[Statement | None, Statement | None]:
 
 
 def sessions(kb: KnowledgeBase, name: str | None) -> SessionsAnswer:
-    therapies = [lookup.resolve_therapy(kb, name)] if name else list(kb.catalogue)
-    shown = session_statements if name else charted
+    therapies = [lookup.resolve_therapy(kb, name)] if name is not None else list(kb.catalogue)
+    shown = session_statements if name is not None else charted
     citations = Citations(kb, (s for t in therapies for s in shown(t.sessions)))
     return SessionsAnswer(therapies, citations, detailed=name is not None)
 

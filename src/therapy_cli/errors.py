@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1
     USAGE = 2
     BAD_KNOWLEDGE_BASE = 3
+    INTERNAL = 70  # a bug: please report it (EX_SOFTWARE in sysexits.h)
     INTERRUPTED = 130
 
 

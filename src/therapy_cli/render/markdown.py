@@ -119,6 +119,7 @@ def _(block: Grid) -> str:
 @_render.register
 def _(block: References) -> str:
     heading = f"**{escape(block.heading)}**\n\n" if block.indented else f"## {block.heading}\n\n"
+    heading = heading if block.heading else ""
     entries = []
     for number, entry, notes in block.entries:
         lines = [f"- \\[{number}\\] {escape(entry)}"]  # a list that keeps the citation numbers

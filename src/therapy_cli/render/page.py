@@ -439,8 +439,8 @@ def _(answer: SessionsAnswer) -> Iterator[Block]:
 
 @build.register
 def _(answer: RefsAnswer) -> Iterator[Block]:
-    title = f"References for {answer.therapy.name}" if answer.therapy else "References"
-    yield References(title, reference_entries(list(enumerate(answer.references, start=1))))
+    yield Title(f"References for {answer.therapy.name}" if answer.therapy else "References")
+    yield References("", reference_entries(list(enumerate(answer.references, start=1))))
 
 
 @build.register

@@ -270,8 +270,8 @@ def boxed(block: Grid, canvas: Canvas, boxes: Boxes, widths: list[int]) -> list[
 def _(block: References, canvas: Canvas) -> list[str]:
     indent = "    " if block.indented else ""
     heading = Span(block.heading, "muted" if block.indented else "heading")
-    lines = lines_of((heading,), canvas, indent, indent)
-    if not block.indented:
+    lines = lines_of((heading,), canvas, indent, indent) if block.heading else []
+    if block.heading and not block.indented:
         lines.insert(0, "")
     for number, entry, notes in block.entries:
         label = f"{indent}[{number}] "
