@@ -36,6 +36,8 @@ def cases() -> list[tuple[str, list[str], str]]:
         (f"{command}.{variant}", args, variant)
         for command, args in COMMANDS.items()
         for variant in VARIANTS
+        # The paths table's widths depend on where the checkout and the temporary folder are.
+        if not (command == "paths" and variant.startswith("terminal"))
     ]
     found += [
         (f"{name}.{variant}", args, variant)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, Run
+from therapy_cli.kb.load import TOP_LEVEL_KEYS
+from therapy_cli.kb.model import DERIVED_SECTION_IDS, SECTION_IDS, Reference, Sessions
 
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 
@@ -106,3 +109,23 @@ def test_markup_and_control_characters_in_content_print_as_plain_text(
     out = run("--data", str(path), "show", "tricky").stdout
     assert "[bold]Not bold[/bold] [31mred evil" in out
     assert "\x1b" not in out and "\a" not in out and "\u202e" not in out
+
+
+def accepted_fields() -> set[str]:
+    """Every field name the loader accepts anywhere in a file."""
+    source = (Path(__file__).parents[1] / "src/therapy_cli/kb/load.py").read_text(encoding="utf-8")
+    named = {
+        arg.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "allow"
+        for arg in node.args
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+    }
+    sections = {s for s in SECTION_IDS if s not in DERIVED_SECTION_IDS}
+    return named | set(TOP_LEVEL_KEYS) | set(Sessions._fields) | set(Reference._fields) | sections
+
+
+@pytest.mark.parametrize("field", sorted(accepted_fields()))
+def test_docs_describe_every_field_the_loader_accepts(field: str) -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "knowledge-base.md").read_text(encoding="utf-8")
+    assert f"`{field}`" in doc
