@@ -36,7 +36,7 @@ DATA_KEYS: dict[str, set[str]] = {
     "find-therapist": {"regions", "references"},
     "find-therapist-region": {"regions", "references"},
     "paths": {"files", "user_folder"},
-    "validate": {"valid", "files", "therapies", "conditions", "references", "warnings"},
+    "validate": {"valid", "files", "therapies", "conditions", "references", "warnings", "safety"},
 }
 ITEM_KEYS = {
     "list": ("therapies", {"id", "name", "aliases", "summary", "sessions"}),
@@ -82,6 +82,13 @@ ITEM_KEYS = {
     "search": ("matches", {"place", "text", "sources"}),
     "crisis": ("regions", {"id", "name", "services"}),
     "sessions": ("therapies", {"id", "name", "aliases", "sessions"}),
+    "show": ("sections", {"id", "statements"}),
+    "find-therapist": ("regions", {"id", "name", "services"}),
+    "paths": ("files", {"path", "origin"}),
+    "conditions-one": (
+        "conditions",
+        {"id", "name", "synonyms", "description", "guidance", "therapies"},
+    ),
     "conditions": ("conditions", {"id", "name", "synonyms", "therapies"}),
 }
 STATEMENT_KEYS = {"text", "sources", "citations", "correction"}
@@ -118,6 +125,17 @@ def test_json_item_keys_are_pinned(run: Run, name: str) -> None:
     field, keys = ITEM_KEYS[name]
     items = envelope(run, builtin(name))["data"][field]
     assert items and all(set(item) == keys for item in items)
+
+
+def test_json_show_used_for_items_are_pinned(run: Run) -> None:
+    uses = envelope(run, builtin("show"))["data"]["used_for"]
+    assert uses and all(set(u) == {"condition", "note", "caveats", "evidence"} for u in uses)
+
+
+def test_json_services_are_pinned(run: Run) -> None:
+    regions = envelope(run, builtin("crisis"))["data"]["regions"]
+    services = [service for region in regions for service in region["services"]]
+    assert services and all(set(s) == {"name", "contact", "url", "details"} for s in services)
 
 
 def test_json_statements_carry_text_sources_and_citation_numbers(run: Run) -> None:

@@ -113,7 +113,8 @@ class ValidatedAnswer(NamedTuple):
     therapies: int
     conditions: int
     references: int
-    warnings: tuple[str, ...] = ()
+    safety: tuple[str, ...] = ()  # an overlay's disclaimer or urgent-help entries
+    warnings: tuple[str, ...] = ()  # pages thinner than the built-in minimums (--strict)
 
 
 Answer = (
@@ -128,6 +129,25 @@ Answer = (
     | PathsAnswer
     | ValidatedAnswer
 )
+
+
+def disclaimer(kb: KnowledgeBase) -> str:
+    """The disclaimer that ends every output, saying which file it is from if not the built-in."""
+    if kb.disclaimer_from is None:
+        return kb.disclaimer
+    return f"{kb.disclaimer} [This disclaimer is from {kb.disclaimer_from}, not the built-in one.]"
+
+
+def replacements(kb: KnowledgeBase, region_ids: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Warnings for urgent-help entries that come from a user's file, not the built-in one."""
+    names = {region.id: region.name for region in kb.crisis}
+    wanted = set(names) if region_ids is None else set(region_ids)
+    return tuple(
+        f"The urgent-help entries for {names[region_id]} are from {path}, "
+        "which adds to or replaces the built-in ones."
+        for region_id, path in kb.crisis_from.items()
+        if region_id in wanted and region_id in names
+    )
 
 
 def list_therapies(kb: KnowledgeBase) -> ListAnswer:
@@ -238,10 +258,12 @@ def urgent_help(
     """The crisis numbers, whatever else is wrong: if a file fails to load, the built-in ones
     and a warning naming the file."""
     try:
-        return regions(everything(), "crisis", region)
+        kb = everything()
     except KnowledgeBaseError as error:
         warning = "These are the built-in numbers: a knowledge-base file could not be used."
         return regions(builtin(), "crisis", region, (warning, error.message, *error.hints))
+    answer = regions(kb, "crisis", region)
+    return answer._replace(warnings=replacements(kb, (r.id for r in answer.regions)))
 
 
 def paths(files: list[KnowledgeBaseFile]) -> PathsAnswer:
@@ -251,13 +273,16 @@ def paths(files: list[KnowledgeBaseFile]) -> PathsAnswer:
 def validated(
     files: list[KnowledgeBaseFile], kb: KnowledgeBase, strict: bool = False
 ) -> ValidatedAnswer:
-    warnings = (
+    replaced = replacements(kb)
+    if kb.disclaimer_from is not None:
+        replaced += (f"The disclaimer is from {kb.disclaimer_from}, not the built-in one.",)
+    thin = (
         tuple(f"therapies[{t.id}]: {gap}" for t in kb.therapies for gap in page_gaps(t))
         if strict
         else ()
     )
     return ValidatedAnswer(
-        files, len(kb.catalogue), len(kb.conditions), len(kb.references), warnings
+        files, len(kb.catalogue), len(kb.conditions), len(kb.references), replaced, thin
     )
 
 

@@ -69,9 +69,9 @@ class Session:
     def disclaimer(self) -> str:
         """The disclaimer of what was loaded, or the built-in one when loading failed."""
         try:
-            return self.knowledge_base().disclaimer
+            return answers.disclaimer(self.knowledge_base())
         except TherapyError:
-            return builtin_knowledge_base().disclaimer
+            return answers.disclaimer(builtin_knowledge_base())
 
 
 def _load(paths: list[Path]) -> KnowledgeBase:

@@ -19,7 +19,7 @@ from .. import __version__
 from .model import KnowledgeBase
 
 ENV_VAR = "THERAPY_CACHE_DIR"
-FORMAT = 4  # bump when the model's classes change shape
+FORMAT = 5  # bump when the model's classes change shape
 
 Stamp = tuple[str, int, int, int, int]
 

@@ -103,6 +103,8 @@ def _build_file(top: Node, path: str) -> FileContent:
         )
     content = FileContent(path)
     content.disclaimer = top.text("disclaimer", required=False)
+    if content.disclaimer is not None and not any(ch.isalnum() for ch in content.disclaimer):
+        top.problem("the disclaimer has no visible text", key="disclaimer")
     lookup = top.child("lookup", required=False)
     content.lookup = _lookup(lookup) if lookup else None
     content.references = each(top.children("references"), _reference)
@@ -345,16 +347,22 @@ def _service(node: Node) -> Service | None:
 
 def _merge(contents: Iterable[FileContent]) -> KnowledgeBase:
     disclaimer, lookup, files = "", Lookup(), []
+    disclaimer_from: str | None = None
+    crisis_from: dict[str, str] = {}
     tables: dict[str, dict[str, Any]] = {
         k: {} for k in ("references", "conditions", "therapies", "crisis", "find_therapist")
     }
-    for content in contents:
+    for number, content in enumerate(contents):
         files.append(content.path)
-        disclaimer = content.disclaimer or disclaimer
+        if content.disclaimer:
+            disclaimer = content.disclaimer
+            disclaimer_from = content.path if number else None
         lookup = content.lookup or lookup
         for kind, table in tables.items():
             for entry in getattr(content, kind):
                 table[entry.id] = entry
+        for region in content.crisis if number else ():
+            crisis_from[region.id] = content.path
     return KnowledgeBase(
         schema_version=SCHEMA_VERSION,
         disclaimer=disclaimer,
@@ -365,6 +373,8 @@ def _merge(contents: Iterable[FileContent]) -> KnowledgeBase:
         find_therapist=tuple(tables["find_therapist"].values()),
         lookup=lookup,
         files=tuple(files),
+        disclaimer_from=disclaimer_from,
+        crisis_from=crisis_from,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, NamedTuple, cast
 
@@ -168,6 +168,10 @@ class KnowledgeBase:
     find_therapist: tuple[Region, ...] = ()
     lookup: Lookup = NO_LOOKUP
     files: tuple[str, ...] = ()
+    # Where the safety-critical content came from when not from the first (built-in) file:
+    # the overlay that set the disclaimer, and each crisis region's overlay, by region id.
+    disclaimer_from: str | None = None
+    crisis_from: Mapping[str, str] = field(default_factory=dict)
     details: Mapping[str, bytes] | None = None
 
     @cached_property

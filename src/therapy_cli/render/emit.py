@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 
 DEFAULT_PAGER = "less -FRX"
+URGENT_HELP = "if you need urgent help now, run: therapy crisis"  # ends every error
 BOX_DRAWING = "┏━┃│└─•–"  # if the output encoding cannot show these, tables are drawn in ASCII
 
 
@@ -108,12 +109,13 @@ def page(value: str, allowed: bool, height: int) -> None:
 
 def report(error: TherapyError, output: Format, command: str, disclaimer: str) -> None:
     """An error: as a JSON envelope on stdout for --format json, else as text on stderr."""
+    hints = (*error.hints, URGENT_HELP)
     if output is Format.JSON:
         from . import jsondoc
 
-        write(sys.stdout, jsondoc.error(error, command, disclaimer))
+        write(sys.stdout, jsondoc.error(error.message, hints, error.exit_code, command, disclaimer))
         return
-    lines = [f"therapy: {clean(error.message)}", *(f"  {clean(h)}" for h in error.hints)]
+    lines = [f"therapy: {clean(error.message)}", *(f"  {clean(h)}" for h in hints)]
     write(sys.stderr, "\n".join(lines) + "\n")
 
 

@@ -25,7 +25,6 @@ from ..answers import (
     ValidatedAnswer,
     charted,
 )
-from ..errors import TherapyError
 from ..kb.model import Reference, Region, Sessions, Statement, Therapy
 
 SCHEMA_VERSION = 2
@@ -55,17 +54,13 @@ def render(answer: object, disclaimer: str) -> str:
     return _dump({**payload, "disclaimer": " ".join(disclaimer.split())})
 
 
-def error(problem: TherapyError, command: str, disclaimer: str) -> str:
+def error(message: str, hints: tuple[str, ...], code: int, command: str, disclaimer: str) -> str:
     """The envelope for an error: its exit code, message and hints instead of `data`."""
     return _dump(
         {
             "schema_version": SCHEMA_VERSION,
             "command": command,
-            "error": {
-                "code": int(problem.exit_code),
-                "message": problem.message,
-                "hints": list(problem.hints),
-            },
+            "error": {"code": int(code), "message": message, "hints": list(hints)},
             "disclaimer": " ".join(disclaimer.split()),
         }
     )
@@ -308,4 +303,5 @@ def _(answer: ValidatedAnswer) -> dict[str, Any]:
         "conditions": answer.conditions,
         "references": answer.references,
         "warnings": list(answer.warnings),
+        "safety": list(answer.safety),
     }

@@ -526,6 +526,9 @@ def _(answer: ValidatedAnswer) -> Iterator[Block]:
         f"Valid: {count} file{'s' if count != 1 else ''}, {answer.therapies} therapies, "
         f"{answer.conditions} conditions, {answer.references} references."
     )
+    if answer.safety:
+        yield Heading("Urgent help and the disclaimer, from your files")
+        yield Bullets(tuple(plain(notice, "em") for notice in answer.safety))
     if answer.warnings:
         yield Heading(f"Warnings: {len(answer.warnings)} (thinner than a built-in page)")
         yield Bullets(tuple(plain(warning) for warning in answer.warnings))
