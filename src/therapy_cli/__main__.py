@@ -12,7 +12,7 @@ from .errors import ExitCode
 
 def main() -> None:
     """Run the CLI; Ctrl-C even during start-up ends quietly with exit 130."""
-    # A run lasts a fraction of a second and builds many small objects (imports, the unpickled
+    # A run lasts a fraction of a second and builds many small objects (imports, the decoded
     # knowledge base) that all live to the end: cycle collection would only slow it down.
     gc.disable()
     try:

@@ -1,67 +1,79 @@
-"""A parse cache: the validated knowledge base, pickled, reused while its files are unchanged.
+"""A parse cache: the validated knowledge base as JSON, reused while its files' contents match.
 
-Parsing and checking YAML is most of the work of a command; unpickling the result is ~1 ms. The
-cache is only ever a copy: it is written atomically, ignored when unreadable, corrupt or stale,
-and skipped when its folder cannot be written. Set THERAPY_CACHE_DIR to move it, or to an empty
-string to turn it off.
+Parsing and checking YAML is most of the work of a command. The cache is only ever a copy, and
+never a way in: it is plain JSON (reading it cannot run code), it is used only in a folder that
+belongs to the user and that no one else can write to, and an entry is used only while the
+contents of every file it was built from still match (size and CRC-32 of the bytes). It is
+written atomically, ignored when unreadable, corrupt or stale, skipped when its folder cannot be
+written, and old entries are removed. THERAPY_CACHE_DIR moves it (an absolute path; anything
+else turns it off).
 """
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
+import stat
 import sys
+import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from .model import KnowledgeBase
 
 ENV_VAR = "THERAPY_CACHE_DIR"
-FORMAT = 5  # bump when the model's classes change shape
+FORMAT = 6  # bump when the model's records change shape
+KEEP = 16  # cache entries kept; the least recently written go first
+ABANDONED_AFTER = 600  # seconds after which a leftover temporary file is removed
 
-Stamp = tuple[str, int, int, int, int]
 
-
-def cache_folder() -> Path | None:
-    """Where cache files live, or None when caching is turned off."""
-    configured = os.environ.get(ENV_VAR)
+def cache_folder(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """Where cache files live, or None when caching is off (an empty or relative setting)."""
+    configured = environ.get(ENV_VAR)
     if configured is not None:
-        return Path(configured) if configured else None
+        path = Path(configured)
+        return path if configured.strip() and path.is_absolute() else None
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("therapy", appauthor=False))
 
 
-def stamps(paths: Sequence[Path]) -> list[Stamp] | None:
-    """Each file's identity (path, device, inode) and content stamp (size, mtime), or None."""
+def fingerprints(paths: Sequence[Path]) -> list[list[str]] | None:
+    """Each file's absolute path, and its size and CRC-32, or None if one cannot be read.
+
+    Taken from the bytes, not from the file's size and time, so that an edit that keeps both
+    (a tarball unpacked with a fixed mtime) is still seen. A checksum is enough: only someone
+    who can already edit the file could make a colliding one.
+    """
     found = []
     for path in paths:
         try:
-            info = path.stat()
+            content = path.read_bytes() if path.is_file() else None
         except OSError:
+            content = None
+        if content is None:
             return None  # let the loader say what is wrong with the file
-        found.append(
-            (str(path.absolute()), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-        )
+        found.append([str(path.absolute()), f"{len(content)}:{zlib.crc32(content):08x}"])
     return found
 
 
 def load(paths: Sequence[Path]) -> KnowledgeBase:
-    """The knowledge base for `paths`, from the cache when every file is unchanged."""
-    folder, current = cache_folder(), stamps(paths)
+    """The knowledge base for `paths`, from the cache when every file's content is unchanged."""
+    folder = cache_folder()
+    current = fingerprints(paths) if folder is not None else None
     if folder is None or current is None:
         return _parse(paths)
-    # The name only picks a slot; the stamps inside decide, so a cheap checksum is enough.
-    identity = repr((FORMAT, __version__, sys.version_info[:2], [s[0] for s in current]))
-    key = f"{zlib.crc32(identity.encode()):08x}"
-    file = folder / f"kb-{key}.pickle"
+    # The name only picks a slot; the fingerprints inside decide.
+    identity = repr((FORMAT, __version__, sys.version_info[:2], [f[0] for f in current]))
+    file = folder / f"kb-{zlib.crc32(identity.encode()):08x}.json"
     cached = _read(file, current)
     if cached is not None:
         return cached
     kb = _parse(paths)
-    _write(file, (current, kb.without_details().prepare()))
+    _write(file, current, kb)
     return kb
 
 
@@ -71,27 +83,68 @@ def _parse(paths: Sequence[Path]) -> KnowledgeBase:
     return load(paths)
 
 
-def _read(file: Path, current: list[Stamp]) -> KnowledgeBase | None:
+def _private(info: os.stat_result) -> bool:
+    """Whether only this user can have written it: owned by us, not writable by group or others."""
+    if not hasattr(os, "getuid"):  # Windows: folder permissions are the user profile's
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read(file: Path, current: list[list[str]]) -> KnowledgeBase | None:
+    from . import codec
+
     try:
+        if not _private(file.parent.stat()):
+            return None
         with file.open("rb") as handle:
-            saved_stamps, kb = pickle.load(handle)
-    except Exception:
+            if not _private(os.fstat(handle.fileno())):
+                return None
+            saved: dict[str, Any] = json.loads(handle.read())
+        if saved.get("format") != FORMAT or saved.get("files") != current:
+            return None
+        return codec.load(saved["kb"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return kb if saved_stamps == current and isinstance(kb, KnowledgeBase) else None
 
 
-def _write(file: Path, payload: object) -> None:
+def _write(file: Path, current: list[list[str]], kb: KnowledgeBase) -> None:
     import tempfile  # only a cache miss writes
 
+    from . import codec
+
+    payload = json.dumps({"format": FORMAT, "files": current, "kb": codec.dump(kb)})
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(file.parent.stat()):
+            return  # a folder others can write to is never trusted, so never written either
         handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".kb-", suffix=".tmp")
         try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(payload)
             Path(temporary).replace(file)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        _evict(file.parent)
     except OSError:
-        pass  # a read-only or missing cache folder only costs speed
+        pass  # a read-only, full or missing cache folder only costs speed
+
+
+def _evict(folder: Path) -> None:
+    """Keep the newest entries; remove older ones, older formats and abandoned temporary files."""
+    now = time.time()
+    entries = []
+    for path in folder.iterdir():
+        try:
+            modified = path.stat().st_mtime
+            if path.name.startswith(".kb-") and path.suffix == ".tmp":
+                if now - modified > ABANDONED_AFTER:
+                    path.unlink()
+            elif path.name.startswith("kb-") and path.suffix == ".pickle":
+                path.unlink()  # written by an older version, in a format no longer read
+            elif path.name.startswith("kb-") and path.suffix == ".json":
+                entries.append((modified, path))
+        except OSError:
+            continue
+    for _, path in sorted(entries, reverse=True)[KEEP:]:
+        path.unlink(missing_ok=True)

@@ -79,7 +79,7 @@ def load(paths: Sequence[Path]) -> KnowledgeBase:
     problems += _check_links(kb, [m for r in reports for m in r.mentions], contents)
     if problems:
         raise _error(problems)
-    return kb.prepare()
+    return kb
 
 
 def _error(problems: list[Problem]) -> KnowledgeBaseError:

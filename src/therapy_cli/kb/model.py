@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple, cast
 
@@ -157,7 +157,7 @@ class Region(NamedTuple):
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Everything loaded. `catalogue` lists every therapy; read from the parse cache, their
-    `sections` (most of the text) wait, pickled, in `details` until a command asks for them."""
+    `sections` (most of the text) are decoded only when a command asks for that therapy."""
 
     schema_version: int
     disclaimer: str
@@ -172,7 +172,8 @@ class KnowledgeBase:
     # the overlay that set the disclaimer, and each crisis region's overlay, by region id.
     disclaimer_from: str | None = None
     crisis_from: Mapping[str, str] = field(default_factory=dict)
-    details: Mapping[str, bytes] | None = None
+    # Read from the parse cache, each therapy's sections wait undecoded until asked for.
+    sections_of: Callable[[str], Mapping[str, tuple[Statement, ...]]] | None = None
 
     @cached_property
     def therapies(self) -> tuple[Therapy, ...]:
@@ -180,31 +181,18 @@ class KnowledgeBase:
         return tuple(self.therapy(t.id) for t in self.catalogue)
 
     def therapy(self, therapy_id: str) -> Therapy:
-        """One therapy, complete: only its own details are unpickled."""
+        """One therapy, complete: only its own sections are decoded."""
         therapy = cast(Therapy, self._by_id["therapies"][therapy_id])
-        if self.details is None:
+        if self.sections_of is None:
             return therapy
         completed = self._completed
         if therapy_id not in completed:
-            import pickle
-
-            sections = pickle.loads(self.details[therapy_id])
-            completed[therapy_id] = therapy._replace(sections=sections)
+            completed[therapy_id] = therapy._replace(sections=self.sections_of(therapy_id))
         return completed[therapy_id]
 
     @cached_property
     def _completed(self) -> dict[str, Therapy]:
         return {}
-
-    def without_details(self) -> KnowledgeBase:
-        """A copy for the parse cache: the catalogue light, each therapy's details pickled."""
-        import pickle
-
-        light = tuple(t._replace(sections={}) for t in self.therapies)
-        details = {
-            t.id: pickle.dumps(t.sections, protocol=pickle.HIGHEST_PROTOCOL) for t in self.therapies
-        }
-        return replace(self, catalogue=light, details=details)
 
     @cached_property
     def name_index(self) -> dict[str, dict[str, str]]:
@@ -225,11 +213,6 @@ class KnowledgeBase:
                 for label in c.labels()
             },
         }
-
-    def prepare(self) -> KnowledgeBase:
-        """Build the indexes now, so that they are saved in the parse cache with the rest."""
-        _ = self.name_index, self._by_id
-        return self
 
     @cached_property
     def _by_id(self) -> dict[str, dict[str, Any]]:
