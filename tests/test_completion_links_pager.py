@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -99,3 +100,29 @@ def test_a_missing_pager_falls_back_to_printing(
 def test_piped_output_is_never_paged(run: Run, tmp_path: Path) -> None:
     result = run("show", "psychodynamic", env={"PAGER": pager_into(tmp_path / "paged")})
     assert result.exit_code == 0 and not (tmp_path / "paged").exists()
+
+
+def test_the_pager_runs_through_the_shell_with_less_set_to_frx(
+    terminal: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("LESS", raising=False)
+    monkeypatch.setenv("PAGER", f'echo "$LESS" > {tmp_path / "less"}; cat > /dev/null')
+    output.page("line\n" * 50, allowed=True, height=24)
+    assert (tmp_path / "less").read_text().strip() == "FRX"
+
+
+def test_ctrl_c_while_the_pager_runs_is_left_to_the_pager(tmp_path: Path) -> None:
+    program = (
+        "import os, sys\n"
+        "from therapy_cli.render import emit\n"
+        "sys.stdout.isatty = lambda: True\n"
+        f"os.environ['PAGER'] = 'kill -INT $PPID; cat > {tmp_path / 'paged'}'\n"
+        "emit.page('line\\n' * 50, allowed=True, height=24)\n"
+        "print('still running')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "still running" in result.stdout
+    assert (tmp_path / "paged").read_text() == "line\n" * 50

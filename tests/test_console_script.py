@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,3 +85,52 @@ def test_an_ascii_only_terminal_gets_tables_drawn_in_ascii(tmp_path: Path) -> No
     assert result.returncode == 0
     assert b"+---" in result.stdout and b"| Basis" in result.stdout
     assert b"?" not in result.stdout.split(b"References")[0].replace(b"?)", b"")
+
+
+def run_script(args: list[str], cwd: Path, **streams: Any) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PYTHONPATH")}
+    env.update(NO_COLOR="1", COLUMNS="100", HOME=str(cwd))
+    env.update(streams.pop("env", {}))
+    return subprocess.run(
+        [str(SCRIPT), *args], cwd=cwd, env=env, timeout=60, check=False, **streams
+    )
+
+
+def test_a_closed_stdout_is_exit_74_with_a_message(tmp_path: Path) -> None:
+    result = run_script(["list"], tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                        pass_fds=(), preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert result.returncode == 74
+    assert b"standard output is closed" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_a_closed_stderr_does_not_fail_a_command_that_worked(tmp_path: Path) -> None:
+    result = run_script(["list"], tmp_path, stdout=subprocess.PIPE, preexec_fn=lambda: os.close(2))
+    assert result.returncode == 0 and result.stdout.startswith(b"psychodynamic\t")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("output", [[], ["--format", "json"]])
+def test_a_full_disk_is_reported_as_such(tmp_path: Path, output: list[str]) -> None:
+    with Path("/dev/full").open("wb") as full:
+        result = run_script(["show", "cbt", *output], tmp_path, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 74
+    assert b"No space left on device" in result.stderr and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("args", [["--help"], ["show", "-h"], []])
+def test_help_prints_in_any_encoding(tmp_path: Path, encoding: str, args: list[str]) -> None:
+    result = run_script(args, tmp_path, capture_output=True, env={"PYTHONIOENCODING": encoding})
+    assert result.returncode in (0, 2)  # bare `therapy` shows help as a usage error, like git
+    assert b"Usage: therapy" in result.stdout + result.stderr
+    assert b"internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_json_is_valid_in_any_encoding(tmp_path: Path, encoding: str) -> None:
+    result = run_script(
+        ["show", "cbt", "-f", "json"], tmp_path, capture_output=True,
+        env={"PYTHONIOENCODING": encoding},
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert "£40" in json.dumps(json.loads(result.stdout), ensure_ascii=False)

@@ -16,6 +16,7 @@ def main() -> None:
     # knowledge base) that all live to the end: cycle collection would only slow it down.
     gc.disable()
     try:
+        _fit_streams()
         from .cli import app
 
         app()
@@ -23,14 +24,31 @@ def main() -> None:
     except SystemExit as done:
         code = done.code
     except KeyboardInterrupt:
-        sys.stderr.write("\n")
+        _say("\n")
         code = ExitCode.INTERRUPTED
     except Exception as error:
-        sys.stderr.write(
-            f"therapy: internal error ({type(error).__name__}: {error}); please report it\n"
-        )
+        _say(f"therapy: internal error ({type(error).__name__}: {error}); please report it\n")
         code = ExitCode.INTERNAL
     _leave(code)
+
+
+def _fit_streams() -> None:
+    """Let an output encoding that lacks a glyph (ASCII, Latin-1) get a stand-in, not a crash.
+
+    This covers what Typer and Rich print (help pages); therapy's own output does the same.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            from .render.sanitize import STAND_IN_ERRORS
+
+            stream.reconfigure(errors=STAND_IN_ERRORS)
+
+
+def _say(message: str) -> None:
+    """Write to stderr if there is one: with it closed, there is nowhere left to say it."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(message)
 
 
 def _leave(code: object) -> None:
@@ -39,10 +57,10 @@ def _leave(code: object) -> None:
     With a large knowledge base in memory that teardown costs more than the command itself.
     """
     if isinstance(code, str):
-        sys.stderr.write(f"{code}\n")
+        _say(f"{code}\n")
         code = ExitCode.NOT_FOUND
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing left to say
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # closed: nothing to say
             stream.flush()
     os._exit(code if isinstance(code, int) else 0)
 

@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     BAD_KNOWLEDGE_BASE = 3
     INTERNAL = 70  # a bug: please report it (EX_SOFTWARE in sysexits.h)
+    OUTPUT_FAILED = 74  # stdout closed or its disk full (EX_IOERR)
     INTERRUPTED = 130
 
 
@@ -43,3 +44,9 @@ class KnowledgeBaseError(TherapyError):
     """One or more knowledge-base files are missing or invalid."""
 
     exit_code = ExitCode.BAD_KNOWLEDGE_BASE
+
+
+class OutputFailed(TherapyError):
+    """The output could not be written: stdout is closed, or its disk is full."""
+
+    exit_code = ExitCode.OUTPUT_FAILED

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
+from ..errors import OutputFailed
 from . import BIBLIOGRAPHIES, ColorMode, Format
-from .sanitize import clean
+from .sanitize import STAND_IN_ERRORS, clean
 
 if TYPE_CHECKING:
     from ..answers import Answer
@@ -51,6 +53,8 @@ def display_for(
 
 def emit(answer: Answer, output: Format, options: Options, disclaimer: str) -> None:
     """Print `answer` as `output`, ending with the disclaimer."""
+    if sys.stdout is None:
+        raise OutputFailed("cannot write the output: standard output is closed")
     if output is Format.JSON:
         from . import jsondoc
 
@@ -93,24 +97,43 @@ def _text(answer: Answer, options: Options, disclaimer: str) -> None:
 
 
 def page(value: str, allowed: bool, height: int) -> None:
-    """Show `value` through $PAGER (default `less -FRX`) when it is taller than the terminal."""
+    """Show `value` through $PAGER (default `less -FRX`) when it is taller than the terminal.
+
+    As git does: the command runs through the shell, LESS defaults to FRX (so colours show),
+    and Ctrl-C goes to the pager alone, which leaves the terminal as it was. If the pager
+    cannot be run, the output is printed instead of lost.
+    """
     command = os.environ.get("PAGER", DEFAULT_PAGER)
-    if not allowed or not sys.stdout.isatty() or value.count("\n") < height or not command:
+    if not allowed or not sys.stdout.isatty() or value.count("\n") < height or not command.strip():
         write(sys.stdout, value)
         return
-    import shlex
+    import signal
     import subprocess
 
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    environment = {**os.environ, "LESS": os.environ.get("LESS") or "FRX"}
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        subprocess.run(shlex.split(command), input=value, text=True, check=False)
-    except (OSError, ValueError):  # no such pager, or an unparsable $PAGER: print it all
+        shown = subprocess.run(
+            command,
+            shell=True,
+            input=value.encode(encoding, STAND_IN_ERRORS),
+            env=environment,
+            check=False,
+        )
+        failed = shown.returncode in (126, 127)  # the shell could not run it
+    except OSError:
+        failed = True
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if failed:
         write(sys.stdout, value)
 
 
 def report(error: TherapyError, output: Format, command: str, disclaimer: str) -> None:
     """An error: as a JSON envelope on stdout for --format json, else as text on stderr."""
     hints = (*error.hints, URGENT_HELP)
-    if output is Format.JSON:
+    if output is Format.JSON and not isinstance(error, OutputFailed):
         from . import jsondoc
 
         write(sys.stdout, jsondoc.error(error.message, hints, error.exit_code, command, disclaimer))
@@ -134,16 +157,6 @@ def _bibliography(answer: Answer, output: Format, disclaimer: str) -> None:
     write(sys.stderr, " ".join(disclaimer.split()) + "\n")
 
 
-# Plain-ASCII stand-ins for the typography in the content, for terminals that cannot show it.
-_ASCII = str.maketrans(
-    {
-        "–": "-", "—": "-", "−": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "•": "*",
-        "›": ">", "…": "...", "─": "-", "é": "e", "●": "*", "◐": "+", "○": "o", "█": "#",
-        "▒": "=", "░": ".", "▶": ">", "·": ".", "│": "|", "┊": ":", "£": "GBP ", "½": " 1/2",
-    }
-)  # fmt: skip
-
-
 def _can_show(value: str, stream: TextIO) -> bool:
     try:
         value.encode(getattr(stream, "encoding", None) or "utf-8")
@@ -152,13 +165,35 @@ def _can_show(value: str, stream: TextIO) -> bool:
     return True
 
 
-def write(stream: TextIO, value: str) -> None:
-    """Write `value`, falling back to ASCII stand-ins where the stream's encoding lacks a glyph."""
+def write(stream: TextIO | None, value: str) -> None:
+    """Write `value`; glyphs the encoding lacks become ASCII stand-ins; a closed reader is fine.
+
+    A closed or failing stdout (a full disk) is an OutputFailed error; stderr failing is
+    ignored, since there is nowhere left to say so.
+    """
+    if stream is None:  # the descriptor was closed before the program started
+        if stream is sys.stdout:
+            raise OutputFailed("cannot write the output: standard output is closed")
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     if not _can_show(value, stream):
-        encoding = getattr(stream, "encoding", None) or "utf-8"
         try:
-            value = value.translate(_ASCII).encode(encoding, "replace").decode(encoding)
+            value = value.encode(encoding, STAND_IN_ERRORS).decode(encoding)
         except LookupError:
-            value = value.translate(_ASCII).encode("ascii", "replace").decode("ascii")
-    stream.write(value)
-    stream.flush()
+            value = value.encode("ascii", STAND_IN_ERRORS).decode("ascii")
+    try:
+        stream.write(value)
+        stream.flush()
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader has gone (`| head`): stop quietly, as `cat` would
+        raise SystemExit(0) from None
+    except OSError as error:
+        if stream is sys.stdout:
+            raise OutputFailed(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the final flush cannot fail on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
