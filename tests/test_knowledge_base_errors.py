@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -129,3 +130,62 @@ def accepted_fields() -> set[str]:
 def test_docs_describe_every_field_the_loader_accepts(field: str) -> None:
     doc = (Path(__file__).parents[1] / "docs" / "knowledge-base.md").read_text(encoding="utf-8")
     assert f"`{field}`" in doc
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_a_file_that_is_not_a_regular_file_is_refused_without_waiting(
+    run: Run, tmp_path: Path, special: str
+) -> None:
+    if special == "fifo":
+        path = tmp_path / "pipe.yaml"
+        os.mkfifo(path)
+    else:
+        path = Path(special)
+    started = time.monotonic()
+    result = run("--data", str(path), "list")
+    assert result.exit_code == 3
+    assert "is not a regular file" in result.stderr
+    assert time.monotonic() - started < 5
+
+
+def test_a_broken_link_in_the_user_folder_is_reported(run: Run, isolated_user_config: Path) -> None:
+    isolated_user_config.mkdir(parents=True)
+    (isolated_user_config / "gone.yaml").symlink_to(isolated_user_config / "missing.yaml")
+    result = run("list")
+    assert result.exit_code == 3
+    assert "gone.yaml: no such file (a link to a file that does not exist)" in result.stderr
+
+
+def test_an_overlay_alias_clash_is_reported_at_the_overlay_line(
+    run: Run, kb_file: Callable[[str], Path]
+) -> None:
+    path = kb_file(
+        "schema_version: 1\n"
+        "therapies:\n"
+        "  - id: psychodynamic\n"
+        "    name: Psychodynamic psychotherapy\n"
+        "    aliases: [CBT]\n"
+        "    summary: {text: Ours., sources: [source-article]}\n"
+    )
+    result = run("--data", str(path), "list")
+    assert result.exit_code == 3
+    assert f"{path}:3: therapies[psychodynamic].aliases: 'CBT' also names therapy 'cbt'" in (
+        result.stderr
+    )
+
+
+def test_an_unreadable_data_file_is_exit_3(
+    run: Run, kb_file: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = kb_file("schema_version: 1\n", "locked.yaml")
+    real_open = os.open
+
+    def refuse(target: object, *args: int) -> int:
+        if Path(str(target)) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(target, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("therapy_cli.kb.yamlfile.os.open", refuse)
+    result = run("--data", str(path), "list")
+    assert result.exit_code == 3
+    assert "locked.yaml: permission denied" in result.stderr

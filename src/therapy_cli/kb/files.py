@@ -34,7 +34,8 @@ def discover(
     """Built-in, then the user folder (by name), then $THERAPY_DATA, then each --data."""
     files = [KnowledgeBaseFile(builtin_path(), "built-in")]
     try:
-        mine = sorted(p for p in user_folder().glob("*.yaml") if p.is_file())
+        # A link to a missing file is listed too, so that loading reports it, as for --data.
+        mine = sorted(p for p in user_folder().glob("*.yaml") if p.is_file() or p.is_symlink())
     except OSError:  # an unreadable folder adds nothing rather than breaking every command
         mine = []
     files += [KnowledgeBaseFile(path, "user folder") for path in mine]

@@ -31,6 +31,7 @@ from .yamlfile import read_yaml
 SCHEMA_VERSION = 1
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_PROBLEMS_SHOWN = 50
+MAX_SESSIONS = 1000  # far beyond any course the sources describe; a larger number is a slip
 TOP_LEVEL_KEYS = (
     "schema_version",
     "disclaimer",
@@ -133,8 +134,10 @@ def _lookup(node: Node) -> Lookup:
     node.allow("spellings", "optional_words")
     spellings = {}
     for us, value, line in node.mapping("spellings"):
-        if isinstance(value, str) and value.strip():
-            spellings[us.casefold()] = value.strip().casefold()
+        if not str(us).strip():
+            node.problem("a spelling needs a US word to respell", key="spellings", line=line)
+        elif isinstance(value, str) and value.strip():
+            spellings[str(us).strip().casefold()] = value.strip().casefold()
         else:
             node.problem("expected the British spelling as text", key=f"spellings.{us}", line=line)
     words = tuple(w.casefold() for w in node.texts("optional_words"))
@@ -204,7 +207,7 @@ def _reference(node: Node) -> Reference | None:
         kind=kind,
         title=title,
         authors=node.texts("authors"),
-        year=node.integer("year", required=kind == "paper"),
+        year=node.integer("year", required=kind == "paper", most=9999),
         unconfirmed=unconfirmed,
         # The copy an official document was read in is always shown, so it is kept as a note too.
         notes=node.texts("notes")
@@ -229,7 +232,8 @@ def _session_count(parent: Node, key: str) -> Statement | None:
         return None
     node.allow("min", "max", "label", "text", "sources", "correction")
     statement = _statement_fields(node)
-    low, high = node.integer("min", required=False), node.integer("max", required=False)
+    low = node.integer("min", required=False, most=MAX_SESSIONS)
+    high = node.integer("max", required=False, most=MAX_SESSIONS)
     label = node.text("label", required=False)
     if low is not None and high is not None and low > high:
         node.problem(f"min ({low}) is more than max ({high})", key="min")
@@ -407,25 +411,40 @@ def _check_links(
 
 
 def _alias_collisions(kb: KnowledgeBase, contents: list[FileContent]) -> list[Problem]:
-    owner: dict[str, str] = {}
+    """Names shared by two therapies, or two conditions, each reported in the later file: that
+    is the one the user wrote, since the built-in file comes first."""
     problems = []
-    where = {
-        key[1]: (c.path, line)
-        for c in contents
-        for key, line in c.id_lines.items()
-        if key[0] == "therapies"
-    }
-    for therapy in kb.catalogue:
-        for label in (therapy.id, therapy.name, *therapy.aliases):
-            key = normalise(label, kb.lookup)
-            if owner.setdefault(key, therapy.id) != therapy.id:
-                file, line = where.get(therapy.id, ("?", 0))
+    kinds = (
+        ("therapies", "therapy", "aliases", kb.catalogue),
+        ("conditions", "condition", "synonyms", kb.conditions),
+    )
+    for kind, noun, field_name, entries in kinds:
+        where = {
+            key[1]: (number, c.path, line)
+            for number, c in enumerate(contents)
+            for key, line in c.id_lines.items()
+            if key[0] == kind
+        }
+        owner: dict[str, tuple[str, str]] = {}
+        for entry in entries:
+            for label in entry.labels():
+                key = normalise(label, kb.lookup)
+                first_id, first_label = owner.setdefault(key, (entry.id, label))
+                if first_id == entry.id:
+                    continue
+                ours, theirs = where.get(entry.id, (0, "?", 0)), where.get(first_id, (0, "?", 0))
+                culprit, other, named = (
+                    (entry.id, first_id, label)
+                    if ours[0] >= theirs[0]
+                    else (first_id, entry.id, first_label)
+                )
+                _, file, line = where.get(culprit, (0, "?", 0))
                 problems.append(
                     Problem(
                         file,
                         line,
-                        f"therapies[{therapy.id}].aliases",
-                        f"{label!r} also names therapy {owner[key]!r}; each name must be unique",
+                        f"{kind}[{culprit}].{field_name}",
+                        f"{named!r} also names {noun} {other!r}; each name must be unique",
                     )
                 )
     return problems

@@ -116,7 +116,7 @@ class Node:
             return None
         return value.strip()
 
-    def integer(self, key: str, required: bool = True) -> int | None:
+    def integer(self, key: str, required: bool = True, most: int | None = None) -> int | None:
         value = self._get(key, required)
         if value is None:
             return None
@@ -125,6 +125,9 @@ class Node:
             return None
         if value < 0:
             self.problem("must not be negative", key=key)
+            return None
+        if most is not None and value > most:
+            self.problem(f"{value:,} is more than {most:,}", key=key)
             return None
         return value
 

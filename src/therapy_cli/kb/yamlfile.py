@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,18 +66,33 @@ def _scalar(event: Any) -> Any:
         if value in _BOOLS:
             return _BOOLS[value]
         if value[:1] in _NUMBER_STARTS and _INT.fullmatch(value):
-            return int(value.replace("_", ""))
+            return _integer(value, event)
         return _shared(value)
     if tag in (None, "!", _TAG + "str"):
         return _shared(value)
     if tag == _TAG + "int" and _INT.fullmatch(value):
-        return int(value.replace("_", ""))
+        return _integer(value, event)
     raise RefusedYaml(
         None,
         None,
         f"the tag {tag!r} is refused: knowledge-base files are read as plain data only",
         event.start_mark,
     )
+
+
+MAX_DIGITS = 18  # beyond any count a file needs, and far below Python's own limit of 4,300
+
+
+def _integer(value: str, event: Any) -> int:
+    digits = value.replace("_", "").lstrip("+-")
+    if len(digits) > MAX_DIGITS:
+        raise RefusedYaml(
+            None,
+            None,
+            f"a number of {len(digits)} digits is too long to be a count",
+            event.start_mark,
+        )
+    return int(value.replace("_", ""))
 
 
 def _build(events: Iterator[Any]) -> Any:
@@ -185,16 +202,27 @@ def read_yaml(path: Path) -> LineDict:
 
 def _read_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise KnowledgeBaseError(f"{path}: is a folder, not a YAML file")
-        if size > MAX_FILE_BYTES:
-            raise KnowledgeBaseError(
-                f"{path}: {size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit; not read"
-            )
-        raw = path.read_bytes()
+        # Non-blocking, so that a FIFO with no writer cannot make the program wait for ever.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(handle, "rb") as file:
+            info = os.fstat(file.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise KnowledgeBaseError(f"{path}: is a folder, not a YAML file")
+            if not stat.S_ISREG(info.st_mode):
+                raise KnowledgeBaseError(
+                    f"{path}: is not a regular file (a pipe, device or socket); not read"
+                )
+            if info.st_size > MAX_FILE_BYTES:
+                raise KnowledgeBaseError(
+                    f"{path}: {info.st_size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit; "
+                    "not read"
+                )
+            raw = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise KnowledgeBaseError(f"{path}: no such file") from None
+        broken = " (a link to a file that does not exist)" if path.is_symlink() else ""
+        raise KnowledgeBaseError(f"{path}: no such file{broken}") from None
+    except IsADirectoryError:
+        raise KnowledgeBaseError(f"{path}: is a folder, not a YAML file") from None
     except PermissionError:
         raise KnowledgeBaseError(f"{path}: permission denied") from None
     except OSError as error:
