@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import rispy
@@ -81,3 +84,48 @@ def test_every_article_reference_keeps_its_doi_in_every_format(run: Run) -> None
 
 def test_unknown_format_is_a_usage_error(run: Run) -> None:
     assert run("refs", "--format", "docx").exit_code == 2
+
+
+HOSTILE = """schema_version: 1
+references:
+  - id: hostile
+    kind: paper
+    authors: ["Evil, E."]
+    year: 2020
+    title: "Braces {like} these, a \\\\ backslash, 100% & an \\e[31mescape\\u202e"
+    container: "Journal}{of Escapes"
+    doi: "10.1/x}y"
+    notes: ["A note with \\u2028 a separator"]
+"""
+
+
+@pytest.fixture
+def hostile(kb_file: Callable[..., Path]) -> str:
+    return str(kb_file(HOSTILE, "hostile.yaml"))
+
+
+@pytest.mark.parametrize("export", ["bibtex", "ris", "csl-json"])
+def test_exports_carry_no_control_characters(run: Run, hostile: str, export: str) -> None:
+    out = run("--data", hostile, "refs", "--format", export).stdout
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", out)
+
+
+def test_bibtex_escapes_braces_so_every_entry_still_parses(run: Run, hostile: str) -> None:
+    database = parse_string(run("--data", hostile, "refs", "--format", "bibtex").stdout, "bibtex")
+    entry = database.entries["hostile"]
+    assert "like" in entry.fields["title"] and "Escapes" in entry.fields["journal"]
+    assert len(database.entries) == len(KB.references) + 1
+
+
+@pytest.mark.parametrize("bad_id", ["smith,2020", "a{b}", "two words", "Upper"])
+def test_an_id_that_would_break_an_export_is_refused(
+    run: Run, kb_file: Callable[..., Path], bad_id: str
+) -> None:
+    text = (
+        "schema_version: 1\nreferences:\n"
+        f'  - {{id: "{bad_id}", kind: web, title: T, url: https://example.org,\n'
+        "      accessed: 2026-01-01}\n"
+    )
+    result = run("--data", str(kb_file(text)), "list")
+    assert result.exit_code == 3
+    assert "an id is lower-case letters" in result.stderr

@@ -133,3 +133,25 @@ def test_wrapping_keeps_every_word_and_respects_the_width(value: str, width: int
     lines = [value[start:end] for start, end in line_breaks(value, width)]
     assert " ".join(lines).split() == value.split()
     assert all(len(line) <= width or " " not in line for line in lines)
+
+
+def test_the_evidence_matrix_is_split_into_panels_that_fit_80_columns(
+    run: Run, tmp_path: Path
+) -> None:
+    overlay = tmp_path / "many.yaml"
+    subprocess.run(
+        [sys.executable, str(Path(__file__).parents[1] / "benchmarks" / "generate.py"),
+         "110", str(overlay)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    out = run("--data", str(overlay), "conditions", env={"COLUMNS": "80"}).stdout
+    matrix = out.split("\nKey\n")[0]
+    assert "Therapies 97–120" in matrix
+    assert max(cells(line) for line in matrix.splitlines()) <= 80
+    header = matrix.split("Therapies 97–120\n")[1].splitlines()[:3]
+    assert [line.split()[0] for line in header] == ["1", "9", "7"]  # 97, then 98... downwards
+
+
+def test_paths_fits_80_columns_on_a_terminal(run: Run) -> None:
+    out = ESCAPES.sub("", run("--color", "always", "paths", env={"COLUMNS": "80"}).stdout)
+    assert all(cells(line) <= 80 for line in out.splitlines() if " " in line.strip())

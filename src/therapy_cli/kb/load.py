@@ -30,6 +30,7 @@ from .yamlfile import read_yaml
 
 SCHEMA_VERSION = 1
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 MAX_PROBLEMS_SHOWN = 50
 MAX_SESSIONS = 1000  # far beyond any course the sources describe; a larger number is a slip
 TOP_LEVEL_KEYS = (
@@ -167,8 +168,12 @@ def _optional_statement(parent: Node, key: str) -> Statement | None:
 
 def _identity(node: Node) -> str | None:
     value = node.text("id")
-    if value is not None and (value != value.strip().lower() or " " in value):
-        node.problem("an id is lower case with no spaces (use hyphens)", key="id")
+    # Ids become BibTeX keys, RIS and CSL ids and command-line arguments: plain characters only.
+    if value is not None and not _ID.fullmatch(value):
+        node.problem(
+            "an id is lower-case letters, digits, hyphens, dots and underscores, e.g. 'our-clinic'",
+            key="id",
+        )
     return value
 
 

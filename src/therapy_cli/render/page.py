@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..answers import (
     Citations,
     CompareAnswer,
+    ConditionEntry,
     ConditionsAnswer,
     ListAnswer,
     PathsAnswer,
@@ -117,6 +118,7 @@ EVIDENCE_MEANINGS = {
     "listed": "listed: a source names the use, without evidence",
 }
 NO_MARK = "·"
+MATRIX_COLUMNS = 24  # therapies per panel of the evidence matrix: 30 + 2 x 24 cells fit 80
 CHART_WIDTH = 28  # columns for the bars, so that a chart with its labels fits 80 columns
 LABEL_WIDTH = 30
 
@@ -320,27 +322,28 @@ def _evidence_matrix(answer: ConditionsAnswer) -> Iterator[Block]:
     therapies = list(by_id.values())
     rank = {level: n for n, level in enumerate(EVIDENCE_MARKS)}
     yield Title("Evidence matrix: conditions and the therapies used for them")
-    # Two cells a column, so that twenty-odd therapies fit 80 columns; numbers of two or more
-    # digits are written downwards, one digit a line, so that each stays over its own column.
-    labels = [str(n) for n in range(1, len(therapies) + 1)]
-    depth = max(map(len, labels), default=1)
-    lines: list[Inline] = [
-        plain(" " * LABEL_WIDTH)
-        + plain("".join(f"{label.rjust(depth)[row]:>2}" for label in labels), "strong")
-        for row in range(depth)
-    ]
-    for entry in answer.entries:
-        best: dict[str, str] = {}
-        for therapy, use in entry.uses:
-            known = best.get(therapy.id)
-            if known is None or rank[use.evidence] < rank[known]:
-                best[therapy.id] = use.evidence
-        row = plain(fit(entry.condition.name, LABEL_WIDTH))
-        for therapy in therapies:
-            mark, style = EVIDENCE_MARKS.get(best.get(therapy.id, ""), (NO_MARK, "muted"))
-            row += plain(f"{mark:>2}", style)
-        lines.append(row)
-    yield Figure(tuple(lines))
+    best = [_best_evidence(entry, rank) for entry in answer.entries]
+    # Two cells a column, and at most MATRIX_COLUMNS columns a panel, so that each panel fits
+    # 80 columns however many therapies there are; numbers of two or more digits are written
+    # downwards, one digit a line, so that each stays over its own column.
+    for start in range(0, len(therapies), MATRIX_COLUMNS):
+        shown = therapies[start : start + MATRIX_COLUMNS]
+        if len(therapies) > MATRIX_COLUMNS:
+            yield Heading(f"Therapies {start + 1}–{start + len(shown)}")
+        labels = [str(n) for n in range(start + 1, start + len(shown) + 1)]
+        depth = max(map(len, labels), default=1)
+        lines: list[Inline] = [
+            plain(" " * LABEL_WIDTH)
+            + plain("".join(f"{label.rjust(depth)[row]:>2}" for label in labels), "strong")
+            for row in range(depth)
+        ]
+        for entry, marks in zip(answer.entries, best, strict=True):
+            row = plain(fit(entry.condition.name, LABEL_WIDTH))
+            for therapy in shown:
+                mark, style = EVIDENCE_MARKS.get(marks.get(therapy.id, ""), (NO_MARK, "muted"))
+                row += plain(f"{mark:>2}", style)
+            lines.append(row)
+        yield Figure(tuple(lines))
     yield Heading("Key")
     yield Rows(tuple((str(n), plain(t.name)) for n, t in enumerate(therapies, start=1)))
     meanings = [
@@ -348,6 +351,16 @@ def _evidence_matrix(answer: ConditionsAnswer) -> Iterator[Block]:
     ]
     yield Rows((*meanings, (NO_MARK, plain("not connected in the sources"))))
     yield Note("Details, with each source: therapy conditions CONDITION")
+
+
+def _best_evidence(entry: ConditionEntry, rank: dict[str, int]) -> dict[str, str]:
+    """For each therapy used for the condition, the strongest evidence level the sources give."""
+    best: dict[str, str] = {}
+    for therapy, use in entry.uses:
+        known = best.get(therapy.id)
+        if known is None or rank[use.evidence] < rank[known]:
+            best[therapy.id] = use.evidence
+    return best
 
 
 def _session_heading(therapy: Therapy) -> str:

@@ -5,16 +5,24 @@ from __future__ import annotations
 import re
 
 from ...kb.model import Reference
+from ..sanitize import clean
 from .authors import page_range
 
 _SPECIAL = re.compile(r"([&%$#_])")
+# BibTeX counts every brace, escaped or not, so literal braces are written as LaTeX commands.
+_BRACES = str.maketrans({"{": r"{\textbraceleft}", "}": r"{\textbraceright}"})
 ENTRY_TYPES = {"paper": "article", "web": "misc", "article": "misc"}
 
 
 def escape(value: str) -> str:
-    """`value` with BibTeX's special characters escaped and braces balanced out."""
-    value = value.replace("{", "").replace("}", "").replace("\\", "")
-    return _SPECIAL.sub(r"\\\1", value)
+    """`value` made literal for BibTeX: no control characters, braces and specials escaped."""
+    value = clean(" ".join(value.split())).replace("\\", "")
+    return _SPECIAL.sub(r"\\\1", value).translate(_BRACES)
+
+
+def _plain(value: str | None) -> str | None:
+    """A field kept verbatim (a DOI, a URL, a number), but never with controls or braces."""
+    return clean("".join(ch for ch in value if ch not in "{}\\")) if value else None
 
 
 def entry(reference: Reference) -> str:
@@ -24,13 +32,13 @@ def entry(reference: Reference) -> str:
         ("title", f"{{{escape(reference.title)}}}"),
         ("journal", escape(reference.container) if reference.container else None),
         ("year", str(reference.year) if reference.year else None),
-        ("volume", reference.volume),
-        ("number", reference.issue),
-        ("pages", f"{first}--{last}" if first and last else first),
+        ("volume", _plain(reference.volume)),
+        ("number", _plain(reference.issue)),
+        ("pages", _plain(f"{first}--{last}" if first and last else first)),
         ("publisher", escape(reference.publisher) if reference.publisher else None),
-        ("doi", reference.doi),
-        ("url", reference.url),
-        ("urldate", reference.accessed),
+        ("doi", _plain(reference.doi)),
+        ("url", _plain(reference.url)),
+        ("urldate", _plain(reference.accessed)),
         ("note", escape(" ".join(_notes(reference))) or None),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ...kb.model import Reference
+from ..sanitize import clean
 from .authors import split_author
 
 TYPES = {"paper": "article-journal", "web": "webpage", "article": "document"}
@@ -42,5 +43,16 @@ def _name(author: str) -> dict[str, str]:
     return {"family": family, "given": given} if given else {"family": family}
 
 
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _cleaned(v) for k, v in value.items()}
+    return value
+
+
 def dump(references: list[Reference]) -> str:
-    return json.dumps([item(r) for r in references], ensure_ascii=False, indent=2) + "\n"
+    # Escaped to ASCII, like every JSON this tool writes, so that any encoding carries it.
+    return json.dumps([_cleaned(item(r)) for r in references], ensure_ascii=True, indent=2) + "\n"

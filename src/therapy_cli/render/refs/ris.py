@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...kb.model import Reference
+from ..sanitize import clean
 from .authors import page_range
 
 TYPES = {"paper": "JOUR", "web": "ELEC", "article": "GEN"}
@@ -33,7 +34,7 @@ def record(reference: Reference) -> str:
         ("ER", ""),
     ]
     return "".join(
-        f"{tag}  - {' '.join(value.split())}\n" for tag, value in lines if value is not None
+        f"{tag}  - {clean(' '.join(value.split()))}\n" for tag, value in lines if value is not None
     )
 
 
