@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -215,3 +216,31 @@ def test_no_arguments_shows_help(run: Run) -> None:
 
 def test_unknown_command_is_a_usage_error(run: Run) -> None:
     assert run("shwo").exit_code == 2
+
+
+def test_a_very_long_search_is_refused_at_once_with_exit_2(run: Run) -> None:
+    started = time.monotonic()
+    result = run("search", "depression " * 1000)
+    assert result.exit_code == 2
+    assert "a search is at most 200 characters; this one has 11,000" in result.stderr
+    assert time.monotonic() - started < 1
+
+
+def test_a_search_repeating_a_word_searches_it_once(run: Run) -> None:
+    once, repeated = run("search", "somatic").stdout, run("search", "somatic " * 20).stdout
+    assert once == repeated
+
+
+def test_search_finds_a_word_inside_a_longer_one(run: Run) -> None:
+    assert "psychosomatic" in run("search", "somatic").stdout
+
+
+def test_search_ignores_symbols_and_single_letters(run: Run) -> None:
+    assert run("search", "C++ Freud").stdout == run("search", "freud").stdout
+
+
+@pytest.mark.parametrize("query", ["%%% ++", "C++", "\\d", "%s"])
+def test_a_search_with_no_real_word_is_a_usage_error(run: Run, query: str) -> None:
+    result = run("search", query)
+    assert result.exit_code == 2
+    assert "at least one word of two or more letters or digits" in result.stderr

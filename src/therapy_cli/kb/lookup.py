@@ -69,25 +69,47 @@ class Match(NamedTuple):
     sources: tuple[str, ...]
 
 
+MAX_QUERY = 200  # characters: a search is a few words, not a document
+MAX_WORDS = 12
+
+
 def search_words(kb: KnowledgeBase, query: str) -> list[str]:
-    """The words of `query` as search compares them: lower case, British spelling."""
-    return normalise(query, Lookup(kb.lookup.spellings)).split()
+    """The words of `query` as search compares them: lower case, British spelling, each once.
+
+    Only letters and digits count: punctuation and symbols separate words, and a single letter
+    or digit is left out (it is in nearly every sentence), so `C++ trials` is searched as
+    `trials`, and `\\d` or `%s` alone is no search at all; there are no patterns or wildcards.
+    """
+    if len(query) > MAX_QUERY:
+        raise UsageProblem(
+            f"a search is at most {MAX_QUERY} characters; this one has {len(query):,}",
+            ("search for a few words, e.g. 'therapy search somatic symptoms'",),
+        )
+    normalised = normalise(query, Lookup(kb.lookup.spellings)).split()
+    words = [word for word in dict.fromkeys(normalised) if len(word) > 1]
+    if not words:
+        raise UsageProblem(
+            "a search needs at least one word of two or more letters or digits",
+            ("e.g. 'therapy search defence'",),
+        )
+    if len(words) > MAX_WORDS:
+        raise UsageProblem(f"a search has at most {MAX_WORDS} different words")
+    return words
 
 
 def search(kb: KnowledgeBase, query: str) -> list[Match]:
-    """Every piece of content that contains all the words of `query`.
+    """Every piece of content that contains each word of `query` ("somatic" in "psychosomatic").
 
     Only the query is respelt: the content is written in British English already, so each
-    statement needs just lower case and plain word breaks, one regex pass.
+    statement needs just lower case and plain word breaks, one regex pass, once.
     """
     words = search_words(kb, query)
-    if not words:
-        return []
-    return [
-        Match(place, statement.text, statement.sources)
-        for place, statement in _searchable(kb)
-        if all(word in _NON_WORD.sub(" ", statement.text.casefold()) for word in words)
-    ]
+    found = []
+    for place, statement in _searchable(kb):
+        text = _NON_WORD.sub(" ", statement.text.casefold())
+        if all(word in text for word in words):
+            found.append(Match(place, statement.text, statement.sources))
+    return found
 
 
 def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, Statement]]:
