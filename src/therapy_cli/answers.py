@@ -182,7 +182,7 @@ def compared_statements(therapy: Therapy) -> tuple[Statement | None, ...]:
 
 
 def compare(kb: KnowledgeBase, names: list[str]) -> CompareAnswer:
-    therapies = [lookup.resolve_therapy(kb, n) for n in names] if names else list(kb.catalogue)
+    therapies = [lookup.resolve_therapy(kb, n) for n in names] if names else list(kb.therapies)
     citations = Citations(kb, (s for t in therapies for s in compared_statements(t)))
     return CompareAnswer(therapies, _condition_names(kb), citations)
 
@@ -192,7 +192,7 @@ def conditions(kb: KnowledgeBase, name: str | None) -> ConditionsAnswer:
     entries = [
         ConditionEntry(
             condition,
-            [(t, u) for t in kb.catalogue for u in t.used_for if u.condition == condition.id],
+            [(t, u) for t in kb.therapies for u in t.used_for if u.condition == condition.id],
         )
         for condition in chosen
     ]
@@ -216,7 +216,7 @@ def charted(sessions: Sessions) -> tuple[Statement | None, Statement | None]:
 
 
 def sessions(kb: KnowledgeBase, name: str | None) -> SessionsAnswer:
-    therapies = [lookup.resolve_therapy(kb, name)] if name is not None else list(kb.catalogue)
+    therapies = [lookup.resolve_therapy(kb, name)] if name is not None else list(kb.therapies)
     shown = session_statements if name is not None else charted
     citations = Citations(kb, (s for t in therapies for s in shown(t.sessions)))
     return SessionsAnswer(therapies, citations, detailed=name is not None)

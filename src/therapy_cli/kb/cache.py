@@ -3,7 +3,7 @@
 Parsing and checking YAML is most of the work of a command. The cache is only ever a copy, and
 never a way in: it is plain JSON (reading it cannot run code), it is used only in a folder that
 belongs to the user and that no one else can write to, and an entry is used only while the
-contents of every file it was built from still match (size and CRC-32 of the bytes). It is
+contents of every file it was built from still match (size and Adler-32 of the bytes). It is
 written atomically, ignored when unreadable, corrupt or stale, skipped when its folder cannot be
 written, and old entries are removed. THERAPY_CACHE_DIR moves it (an absolute path; anything
 else turns it off).
@@ -25,7 +25,7 @@ from .. import __version__
 from .model import KnowledgeBase
 
 ENV_VAR = "THERAPY_CACHE_DIR"
-FORMAT = 6  # bump when the model's records change shape
+FORMAT = 7  # bump when the model's records or the file's layout change
 KEEP = 16  # cache entries kept; the least recently written go first
 ABANDONED_AFTER = 600  # seconds after which a leftover temporary file is removed
 
@@ -42,7 +42,7 @@ def cache_folder(environ: Mapping[str, str] = os.environ) -> Path | None:
 
 
 def fingerprints(paths: Sequence[Path]) -> list[list[str]] | None:
-    """Each file's absolute path, and its size and CRC-32, or None if one cannot be read.
+    """Each file's absolute path, and its size and Adler-32, or None if one cannot be read.
 
     Taken from the bytes, not from the file's size and time, so that an edit that keeps both
     (a tarball unpacked with a fixed mtime) is still seen. A checksum is enough: only someone
@@ -56,7 +56,7 @@ def fingerprints(paths: Sequence[Path]) -> list[list[str]] | None:
             content = None
         if content is None:
             return None  # let the loader say what is wrong with the file
-        found.append([str(path.absolute()), f"{len(content)}:{zlib.crc32(content):08x}"])
+        found.append([str(path.absolute()), f"{len(content)}:{zlib.adler32(content):08x}"])
     return found
 
 
@@ -91,18 +91,35 @@ def _private(info: os.stat_result) -> bool:
 
 
 def _read(file: Path, current: list[list[str]]) -> KnowledgeBase | None:
+    """The entry in `file`: a header line, then each therapy's details, read when asked for.
+
+    The file stays open for the rest of the run, so that a newer entry written meanwhile (the
+    old one replaced, never changed in place) cannot mix with what has been read.
+    """
     from . import codec
 
     try:
         if not _private(file.parent.stat()):
             return None
-        with file.open("rb") as handle:
-            if not _private(os.fstat(handle.fileno())):
-                return None
-            saved: dict[str, Any] = json.loads(handle.read())
-        if saved.get("format") != FORMAT or saved.get("files") != current:
+        handle = file.open("rb")
+        if not _private(os.fstat(handle.fileno())):
+            handle.close()
             return None
-        return codec.load(saved["kb"])
+        saved: dict[str, Any] = json.loads(handle.readline())
+        if saved.get("format") != FORMAT or saved.get("files") != current:
+            handle.close()
+            return None
+        start, where = handle.tell(), saved["details"]
+
+        def details(therapy_id: str) -> bytes:
+            offset, length = where[therapy_id]
+            handle.seek(start + offset)
+            found = handle.read(length)
+            if len(found) != length:
+                raise ValueError(f"{file}: the cache entry is cut short")
+            return found
+
+        return codec.load(saved["kb"], details)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -112,15 +129,21 @@ def _write(file: Path, current: list[list[str]], kb: KnowledgeBase) -> None:
 
     from . import codec
 
-    payload = json.dumps({"format": FORMAT, "files": current, "kb": codec.dump(kb)})
+    header, details = codec.dump(kb)
+    where, offset = {}, 0
+    for therapy_id, blob in details.items():
+        where[therapy_id] = (offset, len(blob))
+        offset += len(blob)
+    line = json.dumps({"format": FORMAT, "files": current, "kb": header, "details": where})
     try:
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(file.parent.stat()):
             return  # a folder others can write to is never trusted, so never written either
         handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".kb-", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(payload)
+            with os.fdopen(handle, "wb") as out:
+                out.write(line.encode("utf-8") + b"\n")
+                out.writelines(details.values())
             Path(temporary).replace(file)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -1,8 +1,10 @@
 """The knowledge base as plain JSON data for the parse cache, and back: nothing in it can run.
 
-Records are written as lists of their fields, in order. Each therapy's sections (most of the
-text) stay a JSON string inside the document until a command asks for that therapy, so a warm
-run decodes only what it shows.
+Records are written as lists of their fields, in order. The document has two parts: a header
+with everything but the therapies' details (for each therapy only its names, summary and typical
+course), and each therapy's details (basis, focus, key evidence, sessions, uses and sections:
+most of the text) as a JSON text of its own, decoded only when a command asks for that therapy.
+So a warm `therapy list` decodes no page at all.
 """
 
 from __future__ import annotations
@@ -87,21 +89,40 @@ def sections(value: Mapping[str, Any]) -> dict[str, tuple[Statement, ...]]:
     return {section_id: _statements(group) for section_id, group in value.items()}
 
 
-therapy = _record(
-    Therapy, str, str, statement, _strings, _maybe, _maybe, _maybe, sessions, _many(use), sections
-)
+def _light(v: list[Any]) -> Therapy:
+    """A catalogue entry: names, summary and typical course; the details come later."""
+    therapy_id, name, summary, aliases, typical = v
+    summary_statement, names = statement(summary), _strings(aliases)
+    return Therapy(
+        therapy_id, name, summary_statement, names, sessions=Sessions(typical=_maybe(typical))
+    )
+
+
+def _details(light: Therapy, v: list[Any]) -> Therapy:
+    basis, focus, key_evidence, all_sessions, uses, grouped = v
+    return light._replace(
+        basis=_maybe(basis),
+        focus=_maybe(focus),
+        key_evidence=_maybe(key_evidence),
+        sessions=sessions(all_sessions),
+        used_for=_many(use)(uses),
+        sections=sections(grouped),
+    )
+
+
 condition = _record(Condition, str, str, _strings, _maybe, _statements)
 region = _record(Region, str, str, _many(_record(Service, str, _statements, _same, _same)))
 
 
-def dump(kb: KnowledgeBase) -> dict[str, Any]:
-    """`kb` as JSON data; each therapy's sections as a string of their own."""
+def dump(kb: KnowledgeBase) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """`kb` as a JSON-ready header, and each therapy's details as JSON bytes of their own."""
     therapies = kb.therapies
-    return {
+    header = {
         "schema_version": kb.schema_version,
         "disclaimer": kb.disclaimer,
-        "catalogue": [plain(t._replace(sections={})) for t in therapies],
-        "details": {t.id: json.dumps(plain(t.sections), ensure_ascii=False) for t in therapies},
+        "catalogue": [
+            plain((t.id, t.name, t.summary, t.aliases, t.sessions.typical)) for t in therapies
+        ],
         "conditions": plain(kb.conditions),
         "references": plain(kb.references),
         "crisis": plain(kb.crisis),
@@ -112,30 +133,37 @@ def dump(kb: KnowledgeBase) -> dict[str, Any]:
         "crisis_from": dict(kb.crisis_from),
         "name_index": kb.name_index,
     }
+    details = {
+        t.id: json.dumps(
+            plain((t.basis, t.focus, t.key_evidence, t.sessions, t.used_for, t.sections))
+        ).encode("utf-8")
+        for t in therapies
+    }
+    return header, details
 
 
-def load(data: Mapping[str, Any]) -> KnowledgeBase:
-    """The knowledge base `dump` wrote; raises ValueError, KeyError or TypeError if it is not."""
-    details: Mapping[str, str] = data["details"]
+def load(header: Mapping[str, Any], details: Callable[[str], bytes]) -> KnowledgeBase:
+    """The knowledge base `dump` wrote, reading a therapy's details with `details(id)` when
+    asked for it; raises ValueError, KeyError or TypeError if the header is not such a dump."""
 
-    def sections_of(therapy_id: str) -> dict[str, tuple[Statement, ...]]:
-        return sections(json.loads(details[therapy_id]))
+    def complete(light: Therapy) -> Therapy:
+        return _details(light, json.loads(details(light.id)))
 
-    spellings, optional_words = data["lookup"]
+    spellings, optional_words = header["lookup"]
     kb = KnowledgeBase(
-        schema_version=int(data["schema_version"]),
-        disclaimer=str(data["disclaimer"]),
-        catalogue=_many(therapy)(data["catalogue"]),
-        conditions=_many(condition)(data["conditions"]),
-        references=_many(reference)(data["references"]),
-        crisis=_many(region)(data["crisis"]),
-        find_therapist=_many(region)(data["find_therapist"]),
+        schema_version=int(header["schema_version"]),
+        disclaimer=str(header["disclaimer"]),
+        catalogue=_many(_light)(header["catalogue"]),
+        conditions=_many(condition)(header["conditions"]),
+        references=_many(reference)(header["references"]),
+        crisis=_many(region)(header["crisis"]),
+        find_therapist=_many(region)(header["find_therapist"]),
         lookup=Lookup(dict(spellings), _strings(optional_words)),
-        files=_strings(data["files"]),
-        disclaimer_from=_optional(str)(data["disclaimer_from"]),
-        crisis_from=dict(data["crisis_from"]),
-        sections_of=sections_of,
+        files=_strings(header["files"]),
+        disclaimer_from=_optional(str)(header["disclaimer_from"]),
+        crisis_from=dict(header["crisis_from"]),
+        complete=complete,
     )
-    index = data["name_index"]
+    index = header["name_index"]
     vars(kb)["name_index"] = {kind: dict(index[kind]) for kind in ("therapy", "condition")}
     return kb

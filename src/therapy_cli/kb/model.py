@@ -156,8 +156,8 @@ class Region(NamedTuple):
 
 @dataclass(frozen=True)
 class KnowledgeBase:
-    """Everything loaded. `catalogue` lists every therapy; read from the parse cache, their
-    `sections` (most of the text) are decoded only when a command asks for that therapy."""
+    """Everything loaded. `catalogue` lists every therapy by name, summary and sessions (read from
+    the parse cache, that is all it holds); `therapy(id)` and `therapies` give them complete."""
 
     schema_version: int
     disclaimer: str
@@ -172,8 +172,9 @@ class KnowledgeBase:
     # the overlay that set the disclaimer, and each crisis region's overlay, by region id.
     disclaimer_from: str | None = None
     crisis_from: Mapping[str, str] = field(default_factory=dict)
-    # Read from the parse cache, each therapy's sections wait undecoded until asked for.
-    sections_of: Callable[[str], Mapping[str, tuple[Statement, ...]]] | None = None
+    # Read from the parse cache, `catalogue` holds each therapy's names, summary and sessions
+    # only, and this completes one when a command asks for it (see kb/codec.py).
+    complete: Callable[[Therapy], Therapy] | None = None
 
     @cached_property
     def therapies(self) -> tuple[Therapy, ...]:
@@ -181,13 +182,13 @@ class KnowledgeBase:
         return tuple(self.therapy(t.id) for t in self.catalogue)
 
     def therapy(self, therapy_id: str) -> Therapy:
-        """One therapy, complete: only its own sections are decoded."""
+        """One therapy, complete: read from the cache, only its own details are decoded."""
         therapy = cast(Therapy, self._by_id["therapies"][therapy_id])
-        if self.sections_of is None:
+        if self.complete is None:
             return therapy
         completed = self._completed
         if therapy_id not in completed:
-            completed[therapy_id] = therapy._replace(sections=self.sections_of(therapy_id))
+            completed[therapy_id] = self.complete(therapy)
         return completed[therapy_id]
 
     @cached_property
