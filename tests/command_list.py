@@ -14,10 +14,13 @@ class Names(NamedTuple):
     word: str
     region: str
     finder: str
+    term: str
 
 
-BUILTIN = Names("psychodynamic", "STPP", "cbt", "depression", "Freud", "international", "us")
-GOLDEN = Names("example", "ET", "wide", "low-mood", "Freud", "uk", "us")
+BUILTIN = Names(
+    "psychodynamic", "STPP", "cbt", "depression", "Freud", "international", "us", "transference"
+)
+GOLDEN = Names("example", "ET", "wide", "low-mood", "Freud", "uk", "us", "sample term")
 
 # id -> arguments; the id names golden files and test cases.
 COMMANDS: dict[str, list[str]] = {
@@ -38,6 +41,8 @@ COMMANDS: dict[str, list[str]] = {
     "crisis-region": ["crisis", "--region", "{region}"],
     "find-therapist": ["find-therapist"],
     "find-therapist-region": ["find-therapist", "--region", "{finder}"],
+    "glossary": ["glossary"],
+    "glossary-term": ["glossary", "{term}"],
     "paths": ["paths"],
     "validate": ["validate"],
 }
@@ -46,6 +51,7 @@ ERRORS: dict[str, tuple[list[str], int]] = {
     "show-unknown": (["show", "no-such-therapy"], 1),
     "conditions-unknown": (["conditions", "no-such-condition"], 1),
     "search-nothing": (["search", "zzzzqqq"], 1),
+    "glossary-unknown": (["glossary", "no-such-term"], 1),
     "show-bad-section": (["show", "{therapy}", "--section", "nonsense"], 2),
     "crisis-bad-region": (["crisis", "--region", "mars"], 2),
 }

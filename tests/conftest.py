@@ -16,6 +16,11 @@ DATA = Path(__file__).parent / "data"
 Run = Callable[..., Result]
 
 
+def flat(text: str) -> str:
+    """Output with line wrapping undone, for phrase checks."""
+    return " ".join(text.split())
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

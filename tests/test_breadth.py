@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Run
+from conftest import Run, flat
 from therapy_cli.kb.files import builtin_path
 from therapy_cli.kb.load import load
 from therapy_cli.kb.lookup import resolve_therapy
 
 KB = load([builtin_path()])
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_the_builtin_knowledge_base_has_ten_or_more_therapies() -> None:

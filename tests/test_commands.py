@@ -7,12 +7,7 @@ import time
 
 import pytest
 
-from conftest import Run
-
-
-def flat(text: str) -> str:
-    """Output with line wrapping undone, for phrase checks."""
-    return " ".join(text.split())
+from conftest import Run, flat
 
 
 def test_list_shows_every_therapy_with_its_typical_sessions(run: Run) -> None:

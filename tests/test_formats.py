@@ -19,9 +19,9 @@ DISCLAIMER = " ".join(load([builtin_path()]).disclaimer.split())
 # Each command, and the keys its JSON `data` must have: the contract scripts rely on.
 DATA_KEYS: dict[str, set[str]] = {
     "list": {"therapies"},
-    "show": {"therapy", "sections", "used_for", "references"},
-    "show-section": {"therapy", "sections", "used_for", "references"},
-    "show-sources": {"therapy", "sections", "used_for", "references"},
+    "show": {"therapy", "sections", "used_for", "terms", "effect_sizes", "references"},
+    "show-section": {"therapy", "sections", "used_for", "terms", "effect_sizes", "references"},
+    "show-sources": {"therapy", "sections", "used_for", "terms", "effect_sizes", "references"},
     "compare": {"therapies", "references"},
     "compare-two": {"therapies", "references"},
     "conditions": {"conditions"},
@@ -36,6 +36,8 @@ DATA_KEYS: dict[str, set[str]] = {
     "find-therapist": {"regions", "references"},
     "find-therapist-region": {"regions", "references"},
     "paths": {"files", "user_folder"},
+    "glossary": {"terms", "references"},
+    "glossary-term": {"terms", "references"},
     "validate": {"valid", "files", "therapies", "conditions", "references", "warnings", "safety"},
 }
 ITEM_KEYS = {
@@ -85,6 +87,7 @@ ITEM_KEYS = {
     "show": ("sections", {"id", "statements"}),
     "find-therapist": ("regions", {"id", "name", "services"}),
     "paths": ("files", {"path", "origin"}),
+    "glossary": ("terms", {"id", "term", "aliases", "definition"}),
     "conditions-one": (
         "conditions",
         {"id", "name", "synonyms", "description", "guidance", "therapies"},

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from conftest import Run, flat
 from therapy_cli.kb.completeness import page_gaps
 from therapy_cli.kb.files import builtin_path
 from therapy_cli.kb.load import load
@@ -16,10 +16,6 @@ from therapy_cli.kb.lookup import resolve_therapy
 
 KB = load([builtin_path()])
 THERAPY_IDS = [t.id for t in KB.therapies]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 # Pages not yet rewritten to the minimums (issue 9). This list only shrinks: a page that becomes

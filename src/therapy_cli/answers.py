@@ -7,6 +7,7 @@ lists is one that its output cites.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -19,11 +20,13 @@ from .kb.files import KnowledgeBaseFile, user_folder
 from .kb.model import (
     Condition,
     ConditionUse,
+    EffectSizes,
     KnowledgeBase,
     Reference,
     Region,
     Sessions,
     Statement,
+    Term,
     Therapy,
     session_statements,
 )
@@ -60,6 +63,14 @@ class ShowAnswer(NamedTuple):
     condition_names: dict[str, str]
     citations: Citations
     with_sources: bool = False
+    terms: tuple[Term, ...] = ()  # glossary terms the page uses
+    effect_sizes: EffectSizes | None = None  # the benchmarks, if the page quotes a d value
+
+
+class GlossaryAnswer(NamedTuple):
+    terms: tuple[Term, ...]
+    citations: Citations
+    detailed: bool
 
 
 class CompareAnswer(NamedTuple):
@@ -128,7 +139,12 @@ Answer = (
     | RegionsAnswer
     | PathsAnswer
     | ValidatedAnswer
+    | GlossaryAnswer
 )
+
+# "d = 0.69", "d=0.5": an effect size quoted in a statement.
+EFFECT_SIZE = re.compile(r"\bd\s*=\s*(\d+(?:\.\d+)?)")
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def disclaimer(kb: KnowledgeBase) -> str:
@@ -163,8 +179,44 @@ def show(kb: KnowledgeBase, name: str, section: str | None, with_sources: bool) 
             f"{therapy.name} has no {wanted!r} section in the sources",
             (f"see 'therapy show {therapy.id}' for what there is",),
         )
-    citations = Citations(kb, (s for _, group in sections for s in group))
-    return ShowAnswer(therapy, sections, _condition_names(kb), citations, with_sources)
+    shown = [s for _, group in sections for s in group]
+    quotes_d = any(EFFECT_SIZE.search(s.text) for s in shown)
+    sizes = kb.effect_sizes if quotes_d else None
+    citations = Citations(kb, [*shown, sizes.note if sizes else None])
+    terms = terms_used(kb, shown)
+    return ShowAnswer(
+        therapy, sections, _condition_names(kb), citations, with_sources, terms, sizes
+    )
+
+
+def terms_used(kb: KnowledgeBase, statements: Iterable[Statement]) -> tuple[Term, ...]:
+    """The glossary terms whose term or an alias appears, as whole words, in `statements`."""
+    text = " " + " ".join(_NON_WORD.sub(" ", s.text.casefold()) for s in statements) + " "
+
+    def appears(label: str) -> bool:
+        # Short names (RCT, BLS) are left out: as words they match too much that is not them.
+        words = _NON_WORD.sub(" ", label.casefold()).strip()
+        return len(words) >= 5 and f" {words} " in text
+
+    return tuple(entry for entry in kb.glossary if any(map(appears, (entry.term, *entry.aliases))))
+
+
+def effect_size_meaning(value: float, sizes: EffectSizes) -> str:
+    """Where `value` falls among the benchmarks, e.g. 'medium (0.5 or more; large from 0.8)'."""
+    reached = [(start, label) for start, label in sizes.bands if value >= start]
+    if not reached:
+        start, label = sizes.bands[0]
+        return f"below the benchmark for {label} ({start:g})"
+    start, label = reached[-1]
+    higher = [(s, lab) for s, lab in sizes.bands if s > start]
+    beyond = f"; {higher[0][1]} from {higher[0][0]:g}" if higher else ""
+    return f"{label} ({start:g} or more{beyond})"
+
+
+def glossary(kb: KnowledgeBase, term: str | None) -> GlossaryAnswer:
+    chosen = (lookup.resolve_term(kb, term),) if term is not None else kb.glossary
+    citations = Citations(kb, (t.definition for t in chosen))
+    return GlossaryAnswer(chosen, citations, detailed=term is not None)
 
 
 def compared_statements(therapy: Therapy) -> tuple[Statement | None, ...]:

@@ -334,6 +334,25 @@ def crisis(region: Region = None, output: FormatOption = PageFormat.text) -> Rep
     )
 
 
+@app.command(
+    epilog="Examples:  therapy glossary   •   therapy glossary transference   •   "
+    "therapy glossary 'effect size'"
+)
+def glossary(
+    term: Annotated[
+        str | None,
+        typer.Argument(
+            help="A term or alias, e.g. 'transference' (default: every term).",
+            show_default=False,
+            autocompletion=completion.terms,
+        ),
+    ] = None,
+    output: FormatOption = PageFormat.text,
+) -> Reply:
+    """Plain-word meanings of the words used in therapy, each with its source."""
+    return Reply(lambda s: answers.glossary(s.knowledge_base(), term), Format(output.value))
+
+
 @app.command("find-therapist", epilog="Examples:  therapy find-therapist --region uk")
 def find_therapist(region: Region = None, output: FormatOption = PageFormat.text) -> Reply:
     """How to find a therapist: the NHS, registers and directories, by region."""

@@ -49,6 +49,9 @@ therapies = _from_knowledge_base(
 conditions = _from_knowledge_base(
     lambda kb: ((label, c.name) for c in kb.conditions for label in (c.id, c.name, *c.synonyms))
 )
+terms = _from_knowledge_base(
+    lambda kb: ((label, t.term) for t in kb.glossary for label in (t.id, t.term, *t.aliases))
+)
 regions = _from_knowledge_base(
     lambda kb: ((r.id, r.name) for r in (*kb.crisis, *kb.find_therapist))
 )

@@ -16,12 +16,14 @@ from typing import Any
 from .model import (
     Condition,
     ConditionUse,
+    EffectSizes,
     KnowledgeBase,
     Reference,
     Region,
     Service,
     Sessions,
     Statement,
+    Term,
     Therapy,
 )
 from .names import Lookup
@@ -111,6 +113,14 @@ def _details(light: Therapy, v: list[Any]) -> Therapy:
 
 
 condition = _record(Condition, str, str, _strings, _maybe, _statements)
+term = _record(Term, str, str, statement, _strings)
+
+
+def effect_sizes(v: list[Any]) -> EffectSizes:
+    bands, note = v
+    return EffectSizes(tuple((float(start), str(label)) for start, label in bands), statement(note))
+
+
 region = _record(Region, str, str, _many(_record(Service, str, _statements, _same, _same)))
 
 
@@ -127,6 +137,8 @@ def dump(kb: KnowledgeBase) -> tuple[dict[str, Any], dict[str, bytes]]:
         "references": plain(kb.references),
         "crisis": plain(kb.crisis),
         "find_therapist": plain(kb.find_therapist),
+        "glossary": plain(kb.glossary),
+        "effect_sizes": plain(kb.effect_sizes),
         "lookup": plain(kb.lookup),
         "files": list(kb.files),
         "disclaimer_from": kb.disclaimer_from,
@@ -158,6 +170,8 @@ def load(header: Mapping[str, Any], details: Callable[[str], bytes]) -> Knowledg
         references=_many(reference)(header["references"]),
         crisis=_many(region)(header["crisis"]),
         find_therapist=_many(region)(header["find_therapist"]),
+        glossary=_many(term)(header["glossary"]),
+        effect_sizes=_optional(effect_sizes)(header["effect_sizes"]),
         lookup=Lookup(dict(spellings), _strings(optional_words)),
         files=_strings(header["files"]),
         disclaimer_from=_optional(str)(header["disclaimer_from"]),
@@ -165,5 +179,5 @@ def load(header: Mapping[str, Any], details: Callable[[str], bytes]) -> Knowledg
         complete=complete,
     )
     index = header["name_index"]
-    vars(kb)["name_index"] = {kind: dict(index[kind]) for kind in ("therapy", "condition")}
+    vars(kb)["name_index"] = {kind: dict(index[kind]) for kind in ("therapy", "condition", "term")}
     return kb

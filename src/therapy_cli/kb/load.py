@@ -16,12 +16,14 @@ from .model import (
     SECTION_IDS,
     Condition,
     ConditionUse,
+    EffectSizes,
     KnowledgeBase,
     Reference,
     Region,
     Service,
     Sessions,
     Statement,
+    Term,
     Therapy,
 )
 from .names import Lookup, normalise
@@ -42,7 +44,10 @@ TOP_LEVEL_KEYS = (
     "therapies",
     "crisis",
     "find_therapist",
+    "glossary",
+    "effect_sizes",
 )
+KINDS = ("references", "conditions", "therapies", "crisis", "find_therapist", "glossary")
 
 
 @dataclass
@@ -57,6 +62,8 @@ class FileContent:
     therapies: tuple[Therapy, ...] = ()
     crisis: tuple[Region, ...] = ()
     find_therapist: tuple[Region, ...] = ()
+    glossary: tuple[Term, ...] = ()
+    effect_sizes: EffectSizes | None = None
     id_lines: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
@@ -114,7 +121,10 @@ def _build_file(top: Node, path: str) -> FileContent:
     content.therapies = each(top.children("therapies"), _therapy)
     content.crisis = each(top.children("crisis"), _region)
     content.find_therapist = each(top.children("find_therapist"), _region)
-    for kind in ("references", "conditions", "therapies", "crisis", "find_therapist"):
+    content.glossary = each(top.children("glossary"), _term)
+    sizes = top.child("effect_sizes", required=False)
+    content.effect_sizes = _effect_sizes(sizes) if sizes else None
+    for kind in KINDS:
         seen: dict[str, int] = {}
         for item, line in top.items(kind):
             item_id = item.get("id") if isinstance(item, dict) else None
@@ -337,6 +347,36 @@ def _sections(node: Node | None) -> dict[str, tuple[Statement, ...]]:
     }
 
 
+def _term(node: Node) -> Term | None:
+    node.allow("id", "term", "aliases", "definition")
+    term_id, term, aliases = _identity(node), node.text("term"), node.texts("aliases")
+    definition_node = node.child("definition")
+    definition = _statement(definition_node) if definition_node else None
+    if term_id is None or term is None or definition is None:
+        return None
+    return Term(term_id, term, definition, aliases)
+
+
+def _effect_sizes(node: Node) -> EffectSizes | None:
+    node.allow("bands", "text", "sources")
+    note = _statement_fields(node)
+    bands = []
+    for band in node.children("bands", required=True):
+        band.allow("from", "label")
+        label, start = band.text("label"), band.text("from")
+        try:
+            value = float(start) if start is not None else None
+        except ValueError:
+            value = None
+        if value is None or not 0 < value < 10:
+            band.problem("expected a number such as 0.5", key="from")
+        elif label is not None:
+            bands.append((value, label))
+    if note is None or not bands:
+        return None
+    return EffectSizes(tuple(sorted(bands)), note)
+
+
 def _region(node: Node) -> Region | None:
     node.allow("id", "name", "services")
     region_id, name = _identity(node), node.text("name")
@@ -358,15 +398,15 @@ def _merge(contents: Iterable[FileContent]) -> KnowledgeBase:
     disclaimer, lookup, files = "", Lookup(), []
     disclaimer_from: str | None = None
     crisis_from: dict[str, str] = {}
-    tables: dict[str, dict[str, Any]] = {
-        k: {} for k in ("references", "conditions", "therapies", "crisis", "find_therapist")
-    }
+    effect_sizes: EffectSizes | None = None
+    tables: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     for number, content in enumerate(contents):
         files.append(content.path)
         if content.disclaimer:
             disclaimer = content.disclaimer
             disclaimer_from = content.path if number else None
         lookup = content.lookup or lookup
+        effect_sizes = content.effect_sizes or effect_sizes
         for kind, table in tables.items():
             for entry in getattr(content, kind):
                 table[entry.id] = entry
@@ -380,6 +420,8 @@ def _merge(contents: Iterable[FileContent]) -> KnowledgeBase:
         catalogue=tuple(tables["therapies"].values()),
         crisis=tuple(tables["crisis"].values()),
         find_therapist=tuple(tables["find_therapist"].values()),
+        glossary=tuple(tables["glossary"].values()),
+        effect_sizes=effect_sizes,
         lookup=lookup,
         files=tuple(files),
         disclaimer_from=disclaimer_from,
@@ -422,6 +464,7 @@ def _alias_collisions(kb: KnowledgeBase, contents: list[FileContent]) -> list[Pr
     kinds = (
         ("therapies", "therapy", "aliases", kb.catalogue),
         ("conditions", "condition", "synonyms", kb.conditions),
+        ("glossary", "term", "aliases", kb.glossary),
     )
     for kind, noun, field_name, entries in kinds:
         where = {

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..errors import NotFound, UsageProblem
-from .model import SECTION_IDS, Condition, KnowledgeBase, Region, Statement, Therapy
+from .model import SECTION_IDS, Condition, KnowledgeBase, Region, Statement, Term, Therapy
 from .names import Lookup, normalise
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -24,6 +24,11 @@ def resolve_condition(kb: KnowledgeBase, name: str) -> Condition:
     return kb.condition(_resolve(kb, name, "condition"))
 
 
+def resolve_term(kb: KnowledgeBase, name: str) -> Term:
+    """The glossary term `name` refers to by id, term or alias, in any case or spelling."""
+    return kb.term(_resolve(kb, name, "term"))
+
+
 def _resolve(kb: KnowledgeBase, name: str, kind: str) -> str:
     index = kb.name_index[kind]
     wanted = normalise(name, kb.lookup)
@@ -31,11 +36,21 @@ def _resolve(kb: KnowledgeBase, name: str, kind: str) -> str:
         return index[wanted]
     near = difflib.get_close_matches(wanted, list(index), n=5, cutoff=0.6)
     near += [key for key in index if wanted and (key.startswith(wanted) or wanted in key.split())]
-    display = kb.therapy if kind == "therapy" else kb.condition
-    suggestions = list(dict.fromkeys(display(index[key]).name for key in near))
+    suggestions = list(dict.fromkeys(_display_name(kb, kind, index[key]) for key in near))
     hints = tuple(f"did you mean {s!r}?" for s in suggestions[:3])
-    listing = "therapy list" if kind == "therapy" else "therapy conditions"
-    raise NotFound(f"no {kind} called {name!r}", (*hints, f"see '{listing}' for them all"))
+    listing = {"therapy": "therapy list", "condition": "therapy conditions"}.get(
+        kind, "therapy glossary"
+    )
+    noun = "glossary term" if kind == "term" else kind
+    raise NotFound(f"no {noun} called {name!r}", (*hints, f"see '{listing}' for them all"))
+
+
+def _display_name(kb: KnowledgeBase, kind: str, entry_id: str) -> str:
+    if kind == "therapy":
+        return kb.therapy(entry_id).name
+    if kind == "condition":
+        return kb.condition(entry_id).name
+    return kb.term(entry_id).term
 
 
 def resolve_region(regions: tuple[Region, ...], region_id: str | None) -> tuple[Region, ...]:
@@ -132,5 +147,7 @@ def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, Statement]]:
             for service in region.services:
                 for statement in service.details:
                     yield f"{heading} › {region.name} › {service.name}", statement
+    for entry in kb.glossary:
+        yield f"glossary › {entry.term}", entry.definition
     for reference in kb.references:
         yield f"reference › {reference.id}", Statement(reference.title, (reference.id,))

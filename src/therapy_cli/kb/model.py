@@ -139,6 +139,26 @@ class Condition(NamedTuple):
         return (self.id, self.name, *self.synonyms)
 
 
+class Term(NamedTuple):
+    """A glossary entry: a word used in therapy, in plain words."""
+
+    id: str
+    term: str
+    definition: Statement
+    aliases: tuple[str, ...] = ()
+
+    def labels(self) -> tuple[str, ...]:
+        """Every name it may be looked up by: id, term and aliases."""
+        return (self.id, self.term, *self.aliases)
+
+
+class EffectSizes(NamedTuple):
+    """The conventional benchmarks for an effect size d, lowest first, with their sources."""
+
+    bands: tuple[tuple[float, str], ...]
+    note: Statement
+
+
 class Service(NamedTuple):
     """A helpline, emergency number or directory, with what the sources say of it."""
 
@@ -166,6 +186,8 @@ class KnowledgeBase:
     references: tuple[Reference, ...]
     crisis: tuple[Region, ...] = ()
     find_therapist: tuple[Region, ...] = ()
+    glossary: tuple[Term, ...] = ()
+    effect_sizes: EffectSizes | None = None
     lookup: Lookup = NO_LOOKUP
     files: tuple[str, ...] = ()
     # Where the safety-critical content came from when not from the first (built-in) file:
@@ -213,6 +235,11 @@ class KnowledgeBase:
                 for c in reversed(self.conditions)
                 for label in c.labels()
             },
+            "term": {
+                normalise(label, self.lookup): t.id
+                for t in reversed(self.glossary)
+                for label in t.labels()
+            },
         }
 
     @cached_property
@@ -220,11 +247,15 @@ class KnowledgeBase:
         return {
             "therapies": {t.id: t for t in self.catalogue},
             "conditions": {c.id: c for c in self.conditions},
+            "terms": {t.id: t for t in self.glossary},
             "references": {r.id: r for r in self.references},
         }
 
     def condition(self, condition_id: str) -> Condition:
         return cast(Condition, self._by_id["conditions"][condition_id])
+
+    def term(self, term_id: str) -> Term:
+        return cast(Term, self._by_id["terms"][term_id])
 
     def reference(self, reference_id: str) -> Reference:
         return cast(Reference, self._by_id["references"][reference_id])

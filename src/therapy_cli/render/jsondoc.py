@@ -15,6 +15,7 @@ from ..answers import (
     Citations,
     CompareAnswer,
     ConditionsAnswer,
+    GlossaryAnswer,
     ListAnswer,
     PathsAnswer,
     RefsAnswer,
@@ -38,6 +39,7 @@ COMMANDS = {
     SearchAnswer: "search",
     PathsAnswer: "paths",
     ValidatedAnswer: "validate",
+    GlossaryAnswer: "glossary",
 }
 
 
@@ -173,6 +175,15 @@ def _(answer: ShowAnswer) -> dict[str, Any]:
             for use in therapy.used_for
             if any(section_id == "who-it-helps" for section_id, _ in answer.sections)
         ],
+        "terms": [t.id for t in answer.terms],
+        "effect_sizes": (
+            {
+                "bands": [{"from": start, "label": label} for start, label in sizes.bands],
+                "note": statement(sizes.note, citations),
+            }
+            if (sizes := answer.effect_sizes)
+            else None
+        ),
         "references": numbered(citations),
     }
 
@@ -304,4 +315,20 @@ def _(answer: ValidatedAnswer) -> dict[str, Any]:
         "references": answer.references,
         "warnings": list(answer.warnings),
         "safety": list(answer.safety),
+    }
+
+
+@data.register
+def _(answer: GlossaryAnswer) -> dict[str, Any]:
+    return {
+        "terms": [
+            {
+                "id": t.id,
+                "term": t.term,
+                "aliases": list(t.aliases),
+                "definition": statement(t.definition, answer.citations),
+            }
+            for t in answer.terms
+        ],
+        "references": numbered(answer.citations),
     }

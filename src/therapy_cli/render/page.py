@@ -11,10 +11,12 @@ from functools import singledispatch
 from typing import NamedTuple
 
 from ..answers import (
+    EFFECT_SIZE,
     Citations,
     CompareAnswer,
     ConditionEntry,
     ConditionsAnswer,
+    GlossaryAnswer,
     ListAnswer,
     PathsAnswer,
     RefsAnswer,
@@ -24,6 +26,7 @@ from ..answers import (
     ShowAnswer,
     ValidatedAnswer,
     charted,
+    effect_size_meaning,
 )
 from ..kb.model import Reference, Sessions, Statement, Therapy
 from .refs.apa import apa
@@ -210,12 +213,29 @@ def _(answer: ShowAnswer) -> Iterator[Block]:
         elif section_id == "who-it-helps":
             yield Bullets(tuple(_uses(answer, statements)))
         else:
-            yield Bullets(tuple(with_correction(s, answer.citations) for s in statements))
+            yield Bullets(tuple(_with_meaning(answer, s) for s in statements))
         if answer.with_sources:
             ids = dict.fromkeys(source for s in statements for source in s.sources)
             numbered = [(answer.citations.number(i), refs[i]) for i in ids]
             yield References("Sources for this section:", reference_entries(numbered, False), True)
+    if answer.terms:
+        names = ", ".join(t.term for t in answer.terms)
+        yield Note(f"Terms used here: {names}. Plain-word meanings: therapy glossary TERM")
     yield references(answer.citations, with_notes=True)
+
+
+def _with_meaning(answer: ShowAnswer, statement: Statement) -> Inline:
+    """The statement; after any effect size it quotes, what that size means by the benchmarks."""
+    inline = with_correction(statement, answer.citations)
+    sizes = answer.effect_sizes
+    if sizes is None:
+        return inline
+    numbers = ",".join(map(str, answer.citations.of(sizes.note)))
+    for quoted in EFFECT_SIZE.finditer(statement.text):
+        meaning = effect_size_meaning(float(quoted.group(1)), sizes)
+        note = f"\nEffect size: {quoted.group()} is {meaning}, by the usual rules of thumb"
+        inline += (Span(note, "muted"), Span(f" [{numbers}]", "cite"))
+    return inline
 
 
 def _uses(answer: ShowAnswer, statements: tuple[Statement, ...]) -> Iterator[Inline]:
@@ -545,3 +565,22 @@ def _(answer: ValidatedAnswer) -> Iterator[Block]:
     if answer.warnings:
         yield Heading(f"Warnings: {len(answer.warnings)} (thinner than a built-in page)")
         yield Bullets(tuple(plain(warning) for warning in answer.warnings))
+
+
+@build.register
+def _(answer: GlossaryAnswer) -> Iterator[Block]:
+    if answer.detailed:
+        (entry,) = answer.terms
+        yield Title(entry.term)
+        if entry.aliases:
+            yield Note(f"Also: {', '.join(entry.aliases)}")
+        yield Paragraph(cited(entry.definition, answer.citations))
+    else:
+        yield Title(f"Glossary: {len(answer.terms)} terms in plain words")
+        yield Bullets(
+            tuple(
+                plain(t.term, "strong") + plain("\n") + cited(t.definition, answer.citations)
+                for t in answer.terms
+            )
+        )
+    yield references(answer.citations, with_notes=True)

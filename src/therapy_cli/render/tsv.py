@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import singledispatch
 
-from ..answers import ListAnswer, PathsAnswer, RefsAnswer, SearchAnswer
+from ..answers import GlossaryAnswer, ListAnswer, PathsAnswer, RefsAnswer, SearchAnswer
 from .page import session_range
 from .refs.apa import apa
 
@@ -44,3 +44,10 @@ def _(answer: SearchAnswer) -> list[str]:
 @render.register
 def _(answer: PathsAnswer) -> list[str]:
     return [tabbed(str(n), f.origin, str(f.path)) for n, f in enumerate(answer.files, start=1)]
+
+
+@render.register
+def _(answer: GlossaryAnswer) -> list[str] | None:
+    if answer.detailed:
+        return None
+    return [tabbed(t.id, t.term, t.definition.text) for t in answer.terms]
