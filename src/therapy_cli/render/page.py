@@ -272,7 +272,11 @@ def _(answer: CompareAnswer) -> Iterator[Block]:
     yield Title(f"Comparing {count} therapies" if count != 1 else "One therapy at a glance")
     for start in range(0, count, COMPARE_COLUMNS):
         group = answer.therapies[start : start + COMPARE_COLUMNS]
-        part = f"{start + 1}–{start + len(group)} of {count}" if count > COMPARE_COLUMNS else ""
+        part = (
+            f"Therapies {start + 1}–{start + len(group)} of {count}"
+            if count > COMPARE_COLUMNS
+            else ""
+        )
         yield _compare_grid(answer, group, part)
     yield references(answer.citations)
 
