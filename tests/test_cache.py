@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -204,3 +205,27 @@ def test_only_the_newest_entries_are_kept(cache_dir: Path) -> None:
     kept = {p.name for p in cache_dir.glob("kb-*.json")}
     assert len(kept) == cache.KEEP
     assert "kb-00000000.json" not in kept
+
+
+@pytest.mark.parametrize("damage", [b"\xff{{{{", b"[1, 2]", b""])
+def test_damaged_details_in_a_cache_entry_fall_back_to_the_files(
+    run: Run, cache_dir: Path, damage: bytes
+) -> None:
+    expected = run("show", "psychodynamic").stdout
+    (entry,) = cache_dir.glob("kb-*.json")
+    header, _, rest = entry.read_bytes().partition(b"\n")
+    entry.write_bytes(header + b"\n" + damage + rest[len(damage) :] if damage else header + b"\n")
+    result = run("show", "psychodynamic")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == expected
+    assert not entry.exists() or entry.read_bytes().partition(b"\n")[2] == rest  # rewritten
+
+
+def test_a_fifo_in_the_cache_folder_never_makes_a_run_wait(run: Run, cache_dir: Path) -> None:
+    run("list")
+    (entry,) = cache_dir.glob("kb-*.json")
+    entry.unlink()
+    os.mkfifo(entry)
+    started = time.monotonic()
+    assert "116 123" in run("crisis").stdout
+    assert time.monotonic() - started < 5

@@ -239,3 +239,14 @@ def test_a_search_with_no_real_word_is_a_usage_error(run: Run, query: str) -> No
     result = run("search", query)
     assert result.exit_code == 2
     assert "at least one word of two or more letters or digits" in result.stderr
+
+
+@pytest.mark.parametrize("us", ["recognized", "randomized", "organization"])
+def test_search_finds_british_spellings_from_us_ones(run: Run, us: str) -> None:
+    assert run("search", us).exit_code == 0
+
+
+def test_an_unknown_name_pasted_at_length_is_not_echoed_back_whole(run: Run) -> None:
+    result = run("show", "x" * 30_000)
+    assert result.exit_code == 1
+    assert len(result.stderr) < 500

@@ -134,3 +134,26 @@ def test_json_is_valid_in_any_encoding(tmp_path: Path, encoding: str) -> None:
     )  # fmt: skip
     assert result.returncode == 0
     assert "£40" in json.dumps(json.loads(result.stdout), ensure_ascii=False)
+
+
+def test_a_json_error_to_a_closed_stdout_is_exit_74(tmp_path: Path) -> None:
+    result = run_script(["show", "nope", "-f", "json"], tmp_path, stderr=subprocess.PIPE,
+                        preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert result.returncode == 74 and b"internal error" not in result.stderr
+
+
+def test_closed_stdout_and_stderr_together_are_exit_74(tmp_path: Path) -> None:
+    def close_both() -> None:
+        os.close(1)
+        os.close(2)
+
+    assert run_script(["list"], tmp_path, preexec_fn=close_both).returncode == 74
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["show", "--help"]])
+def test_help_to_a_full_disk_is_exit_74(tmp_path: Path, args: list[str]) -> None:
+    with Path("/dev/full").open("wb") as full:
+        result = run_script(args, tmp_path, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 74
+    assert b"No space left on device" in result.stderr and b"internal error" not in result.stderr

@@ -33,7 +33,7 @@ def test_the_glossary_has_about_45_terms() -> None:
 
 @pytest.mark.parametrize(("typed", "term"), [("defense mechanism", "defence mechanism"),
                                              ("Transference", "transference"),
-                                             ("mentalization", "mentalizing")])  # fmt: skip
+                                             ("mentalization", "mentalising")])  # fmt: skip
 def test_aliases_and_us_spellings_find_the_term(run: Run, typed: str, term: str) -> None:
     assert run("glossary", typed).stdout.splitlines()[0] == term
 

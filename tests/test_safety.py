@@ -117,3 +117,16 @@ def test_a_disclaimer_without_visible_text_is_refused(
     result = run("--data", str(kb_file(f'schema_version: 1\ndisclaimer: "{invisible}"\n')), "list")
     assert result.exit_code == 3
     assert "the disclaimer has no visible text" in result.stderr
+
+
+def test_crisis_for_a_region_only_the_broken_file_had_shows_every_builtin_region(
+    run: Run, kb_file: Callable[..., Path]
+) -> None:
+    broken_region = (
+        "schema_version: 1\ncrisis:\n  - id: ie\n    name: Ireland\n    services:\n"
+        "      - name: Example\n        details: [{text: T., sources: [no-such-reference]}]\n"
+    )
+    result = run("--data", str(kb_file(broken_region, "ie.yaml")), "crisis", "--region", "ie")
+    assert result.exit_code == 0
+    assert "116 123" in result.stdout
+    assert "There is no built-in region 'ie'" in " ".join(result.stdout.split())

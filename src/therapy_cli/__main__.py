@@ -26,6 +26,11 @@ def main() -> None:
     except KeyboardInterrupt:
         _say("\n")
         code = ExitCode.INTERRUPTED
+    except BrokenPipeError:  # the reader of help or version output went away: fine
+        code = ExitCode.OK
+    except OSError as error:  # Typer's own output (help, version) could not be written
+        _say(f"therapy: cannot write the output: {error.strerror or error}\n")
+        code = ExitCode.OUTPUT_FAILED
     except Exception as error:
         _say(f"therapy: internal error ({type(error).__name__}: {error}); please report it\n")
         code = ExitCode.INTERNAL

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
-from .errors import KnowledgeBaseError, NotFound
+from .errors import KnowledgeBaseError, NotFound, UsageProblem
 from .kb import lookup
 from .kb.completeness import page_gaps
 from .kb.files import KnowledgeBaseFile, user_folder
@@ -313,7 +313,12 @@ def urgent_help(
         kb = everything()
     except KnowledgeBaseError as error:
         warning = "These are the built-in numbers: a knowledge-base file could not be used."
-        return regions(builtin(), "crisis", region, (warning, error.message, *error.hints))
+        warnings = (warning, error.message, *error.hints)
+        try:
+            return regions(builtin(), "crisis", region, warnings)
+        except UsageProblem:  # the region was in the file that failed: show every region
+            missing = f"There is no built-in region {region!r}, so every region is shown."
+            return regions(builtin(), "crisis", None, (*warnings, missing))
     answer = regions(kb, "crisis", region)
     return answer._replace(warnings=replacements(kb, (r.id for r in answer.regions)))
 

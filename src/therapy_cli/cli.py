@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__, answers, completion
-from .errors import TherapyError
+from .errors import OutputFailed, TherapyError
 from .kb.files import KnowledgeBaseFile, builtin_path, discover
 from .kb.model import KnowledgeBase
 from .render import ColorMode, Format
@@ -105,7 +105,11 @@ class TherapyGroup(TyperGroup):
             answer = reply.answer(state)
             emit(answer, reply.output, Options(state.color, state.pager), state.disclaimer())
         except TherapyError as error:
-            report(error, reply.output, ctx.invoked_subcommand or "", state.disclaimer())
+            try:
+                report(error, reply.output, ctx.invoked_subcommand or "", state.disclaimer())
+            except OutputFailed as failed:  # a JSON error envelope could not be written either
+                report(failed, Format.TEXT, ctx.invoked_subcommand or "", state.disclaimer())
+                error = failed
             raise typer.Exit(error.exit_code) from None
         return None
 

@@ -17,12 +17,12 @@ import stat
 import sys
 import time
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from .model import KnowledgeBase
+from .model import KnowledgeBase, Therapy
 
 ENV_VAR = "THERAPY_CACHE_DIR"
 FORMAT = 8  # bump when the model's records or the file's layout change
@@ -69,7 +69,7 @@ def load(paths: Sequence[Path]) -> KnowledgeBase:
     # The name only picks a slot; the fingerprints inside decide.
     identity = repr((FORMAT, __version__, sys.version_info[:2], [f[0] for f in current]))
     file = folder / f"kb-{zlib.crc32(identity.encode()):08x}.json"
-    cached = _read(file, current)
+    cached = _read(file, current, lambda: _parse(paths))
     if cached is not None:
         return cached
     kb = _parse(paths)
@@ -90,19 +90,33 @@ def _private(info: os.stat_result) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _read(file: Path, current: list[list[str]]) -> KnowledgeBase | None:
+def _read(
+    file: Path, current: list[list[str]], parse: Callable[[], KnowledgeBase]
+) -> KnowledgeBase | None:
     """The entry in `file`: a header line, then each therapy's details, read when asked for.
 
     The file stays open for the rest of the run, so that a newer entry written meanwhile (the
-    old one replaced, never changed in place) cannot mix with what has been read.
+    old one replaced, never changed in place) cannot mix with what has been read. If a
+    therapy's details turn out to be damaged, the entry is removed and that therapy is taken
+    from the files themselves (`parse`), once.
     """
     from . import codec
+
+    parsed: list[KnowledgeBase] = []
+
+    def damaged(light: Therapy) -> Therapy:
+        file.unlink(missing_ok=True)
+        if not parsed:
+            parsed.append(parse())
+        return parsed[0].therapy(light.id)
 
     try:
         if not _private(file.parent.stat()):
             return None
-        handle = file.open("rb")
-        if not _private(os.fstat(handle.fileno())):
+        # Non-blocking and checked as a regular file: a FIFO planted here must not hang a run.
+        handle = os.fdopen(os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or not _private(info):
             handle.close()
             return None
         saved: dict[str, Any] = json.loads(handle.readline())
@@ -119,7 +133,7 @@ def _read(file: Path, current: list[list[str]]) -> KnowledgeBase | None:
                 raise ValueError(f"{file}: the cache entry is cut short")
             return found
 
-        return codec.load(saved["kb"], details)
+        return codec.load(saved["kb"], details, damaged)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -144,6 +158,8 @@ def _write(file: Path, current: list[list[str]], kb: KnowledgeBase) -> None:
             with os.fdopen(handle, "wb") as out:
                 out.write(line.encode("utf-8") + b"\n")
                 out.writelines(details.values())
+                out.flush()
+                os.fsync(out.fileno())  # on disk before it takes the entry's name
             Path(temporary).replace(file)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

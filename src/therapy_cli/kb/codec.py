@@ -154,12 +154,20 @@ def dump(kb: KnowledgeBase) -> tuple[dict[str, Any], dict[str, bytes]]:
     return header, details
 
 
-def load(header: Mapping[str, Any], details: Callable[[str], bytes]) -> KnowledgeBase:
+def load(
+    header: Mapping[str, Any],
+    details: Callable[[str], bytes],
+    damaged: Callable[[Therapy], Therapy],
+) -> KnowledgeBase:
     """The knowledge base `dump` wrote, reading a therapy's details with `details(id)` when
-    asked for it; raises ValueError, KeyError or TypeError if the header is not such a dump."""
+    asked for it, or from `damaged(therapy)` if they cannot be read back; raises ValueError,
+    KeyError or TypeError if the header is not such a dump."""
 
     def complete(light: Therapy) -> Therapy:
-        return _details(light, json.loads(details(light.id)))
+        try:
+            return _details(light, json.loads(details(light.id)))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return damaged(light)
 
     spellings, optional_words = header["lookup"]
     kb = KnowledgeBase(

@@ -42,7 +42,8 @@ def _resolve(kb: KnowledgeBase, name: str, kind: str) -> str:
         kind, "therapy glossary"
     )
     noun = "glossary term" if kind == "term" else kind
-    raise NotFound(f"no {noun} called {name!r}", (*hints, f"see '{listing}' for them all"))
+    shown = name if len(name) <= 60 else name[:57] + "…"  # a pasted page is not echoed back
+    raise NotFound(f"no {noun} called {shown!r}", (*hints, f"see '{listing}' for them all"))
 
 
 def _display_name(kb: KnowledgeBase, kind: str, entry_id: str) -> str:

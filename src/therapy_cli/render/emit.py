@@ -139,7 +139,7 @@ def report(error: TherapyError, output: Format, command: str, disclaimer: str) -
         write(sys.stdout, jsondoc.error(error.message, hints, error.exit_code, command, disclaimer))
         return
     lines = [f"therapy: {clean(error.message)}", *(f"  {clean(h)}" for h in hints)]
-    write(sys.stderr, "\n".join(lines) + "\n")
+    say("\n".join(lines) + "\n")
 
 
 def _bibliography(answer: Answer, output: Format, disclaimer: str) -> None:
@@ -154,7 +154,7 @@ def _bibliography(answer: Answer, output: Format, disclaimer: str) -> None:
         return
     dump = ris.dump if output is Format.RIS else csljson.dump
     write(sys.stdout, dump(answer.references))
-    write(sys.stderr, " ".join(disclaimer.split()) + "\n")
+    say(" ".join(disclaimer.split()) + "\n")
 
 
 def _can_show(value: str, stream: TextIO) -> bool:
@@ -165,16 +165,19 @@ def _can_show(value: str, stream: TextIO) -> bool:
     return True
 
 
-def write(stream: TextIO | None, value: str) -> None:
-    """Write `value`; glyphs the encoding lacks become ASCII stand-ins; a closed reader is fine.
+def say(value: str) -> None:
+    """Write to stderr if it can take it: with it closed or full, there is nowhere left to say."""
+    with contextlib.suppress(OSError, OutputFailed):
+        if sys.stderr is not None:
+            write(sys.stderr, value)
 
-    A closed or failing stdout (a full disk) is an OutputFailed error; stderr failing is
-    ignored, since there is nowhere left to say so.
-    """
+
+def write(stream: TextIO | None, value: str) -> None:
+    """Write `value` to stdout (or, through `say`, stderr); glyphs the encoding lacks become
+    ASCII stand-ins. A closed or failing stream (a full disk) is an OutputFailed error; a
+    reader that has gone (`| head`) ends the run quietly."""
     if stream is None:  # the descriptor was closed before the program started
-        if stream is sys.stdout:
-            raise OutputFailed("cannot write the output: standard output is closed")
-        return
+        raise OutputFailed("cannot write the output: standard output is closed")
     encoding = getattr(stream, "encoding", None) or "utf-8"
     if not _can_show(value, stream):
         try:
@@ -188,8 +191,7 @@ def write(stream: TextIO | None, value: str) -> None:
         _quiet_stdout()  # the reader has gone (`| head`): stop quietly, as `cat` would
         raise SystemExit(0) from None
     except OSError as error:
-        if stream is sys.stdout:
-            raise OutputFailed(f"cannot write the output: {error.strerror or error}") from None
+        raise OutputFailed(f"cannot write the output: {error.strerror or error}") from None
 
 
 def _quiet_stdout() -> None:
