@@ -124,7 +124,7 @@ def mutate(data: Any, path: tuple[Any, ...], new: Any, delete: bool) -> Any:
 
 
 @settings(
-    max_examples=60,  # each example parses the whole built-in file; fuzz_loader.py goes deeper
+    max_examples=25,  # each example parses the whole built-in file; fuzz_loader.py goes deeper
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
