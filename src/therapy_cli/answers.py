@@ -283,12 +283,13 @@ def refs(kb: KnowledgeBase, therapy_name: str | None) -> RefsAnswer:
 
 
 def search(kb: KnowledgeBase, query: str) -> SearchAnswer:
-    matches = lookup.search(kb, query)
+    words = lookup.search_words(kb, query)
+    matches = lookup.search(kb, words)
     if not matches:
         raise NotFound(
             f"nothing matches {query!r}", ("try fewer or shorter words, or 'therapy list'",)
         )
-    return SearchAnswer(query, lookup.search_words(kb, query), matches)
+    return SearchAnswer(query, words, matches)
 
 
 def regions(

@@ -113,13 +113,13 @@ def search_words(kb: KnowledgeBase, query: str) -> list[str]:
     return words
 
 
-def search(kb: KnowledgeBase, query: str) -> list[Match]:
-    """Every piece of content that contains each word of `query` ("somatic" in "psychosomatic").
+def search(kb: KnowledgeBase, words: list[str]) -> list[Match]:
+    """Every piece of content that contains each of `words` ("somatic" in "psychosomatic"),
+    as `search_words` gives them for a query.
 
     Only the query is respelt: the content is written in British English already, so each
     statement needs just lower case and plain word breaks, one regex pass, once.
     """
-    words = search_words(kb, query)
     found = []
     for place, statement in _searchable(kb):
         text = _NON_WORD.sub(" ", statement.text.casefold())
