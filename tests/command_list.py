@@ -15,12 +15,17 @@ class Names(NamedTuple):
     region: str
     finder: str
     term: str
+    guided: str  # a condition with guide options
+    home: str  # a guide region with a route
 
 
 BUILTIN = Names(
-    "psychodynamic", "STPP", "cbt", "depression", "Freud", "international", "us", "transference"
+    "psychodynamic", "STPP", "cbt", "depression", "Freud", "international", "us", "transference",
+    "depression", "england",
+)  # fmt: skip
+GOLDEN = Names(
+    "example", "ET", "wide", "low-mood", "Freud", "uk", "us", "sample term", "worry", "home"
 )
-GOLDEN = Names("example", "ET", "wide", "low-mood", "Freud", "uk", "us", "sample term")
 
 # id -> arguments; the id names golden files and test cases.
 COMMANDS: dict[str, list[str]] = {
@@ -43,6 +48,18 @@ COMMANDS: dict[str, list[str]] = {
     "find-therapist-region": ["find-therapist", "--region", "{finder}"],
     "glossary": ["glossary"],
     "glossary-term": ["glossary", "{term}"],
+    "guide": ["guide", "--no-input"],
+    "guide-condition": [
+        "guide",
+        "--condition",
+        "{guided}",
+        "--region",
+        "{home}",
+        "--prefer",
+        "short-course=a-lot",
+        "--no-input",
+    ],
+    "guide-in-danger": ["guide", "--in-danger", "--region", "{home}"],
     "paths": ["paths"],
     "validate": ["validate"],
 }
@@ -54,6 +71,8 @@ ERRORS: dict[str, tuple[list[str], int]] = {
     "glossary-unknown": (["glossary", "no-such-term"], 1),
     "show-bad-section": (["show", "{therapy}", "--section", "nonsense"], 2),
     "crisis-bad-region": (["crisis", "--region", "mars"], 2),
+    "guide-bad-region": (["guide", "--region", "mars", "--no-input"], 2),
+    "guide-bad-preference": (["guide", "--prefer", "colour=a-lot", "--no-input"], 2),
 }
 
 

@@ -12,6 +12,8 @@ LAYERS = {
     "errors": 0,
     "kb": 1,
     "answers": 2,
+    "guide": 2,
+    "interview": 3,
     "render": 3,
     "completion": 3,
     "cli": 4,

@@ -37,7 +37,7 @@ def numbers_in(value: Any) -> set[int]:
 @pytest.mark.parametrize("name", CITING)
 def test_text_lists_exactly_the_references_it_cites(run: Run, name: str) -> None:
     out = run(*builtin(name)).stdout.split("\n---\n")[0]
-    heading = "\nSources\n" if name.startswith(("crisis", "find")) else "\nReferences\n"
+    heading = "\nSources\n" if name.startswith(("crisis", "find", "guide")) else "\nReferences\n"
     cited, listed = cited_and_listed(out, heading)
     assert cited == listed
     assert listed == set(range(1, len(listed) + 1))
@@ -46,7 +46,9 @@ def test_text_lists_exactly_the_references_it_cites(run: Run, name: str) -> None
 @pytest.mark.parametrize("name", CITING)
 def test_markdown_lists_exactly_the_references_it_cites(run: Run, name: str) -> None:
     out = run(*builtin(name), "--format", "markdown").stdout.replace("\\", "")
-    heading = "\n## Sources\n" if name.startswith(("crisis", "find")) else "\n## References\n"
+    heading = (
+        "\n## Sources\n" if name.startswith(("crisis", "find", "guide")) else "\n## References\n"
+    )
     assert cited_and_listed(out, heading)[0] == cited_and_listed(out, heading)[1]
 
 

@@ -108,7 +108,7 @@ class SearchAnswer(NamedTuple):
 
 
 class RegionsAnswer(NamedTuple):
-    kind: str  # "crisis" or "find-therapist"
+    kind: str  # the command: "crisis", "find-therapist", or "guide" (its urgent help)
     regions: tuple[Region, ...]
     citations: Citations
     warnings: tuple[str, ...] = ()  # e.g. an overlay that could not be read

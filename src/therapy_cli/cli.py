@@ -9,8 +9,9 @@ from typing import Annotated, Any, NamedTuple
 import typer
 from typer.core import TyperGroup
 
-from . import __version__, answers, completion
+from . import __version__, answers, completion, interview
 from .errors import OutputFailed, TherapyError
+from .guide import Choices, GuideAnswer
 from .kb.files import KnowledgeBaseFile, builtin_path, discover
 from .kb.model import KnowledgeBase
 from .render import ColorMode, Format
@@ -87,7 +88,7 @@ def builtin_knowledge_base() -> KnowledgeBase:
 class Reply(NamedTuple):
     """What a command asks for: how to get its answer, and the format to print it in."""
 
-    answer: Callable[[Session], answers.Answer]
+    answer: Callable[[Session], answers.Answer | GuideAnswer]
     output: Format
 
 
@@ -355,6 +356,76 @@ def glossary(
 ) -> Reply:
     """Plain-word meanings of the words used in therapy, each with its source."""
     return Reply(lambda s: answers.glossary(s.knowledge_base(), term), Format(output.value))
+
+
+@app.command(
+    epilog="Examples:  therapy guide   •   therapy guide --condition depression --region england "
+    "--no-input   •   therapy guide -c depression -r england --format markdown > my-options.md"
+)
+def guide(
+    condition: Annotated[
+        str | None,
+        typer.Option(
+            "--condition",
+            "-c",
+            metavar="NAME",
+            help="What is troubling you: a condition or synonym, e.g. 'depression' "
+            "(default: not sure).",
+            autocompletion=completion.conditions,
+        ),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="REGION",
+            help="Where you live: england, scotland, wales, northern-ireland, us or elsewhere.",
+            autocompletion=completion.guide_regions,
+        ),
+    ] = None,
+    age: Annotated[
+        str | None,
+        typer.Option("--age", metavar="AGE", help="adult (18 or over) or under-18."),
+    ] = None,
+    prefer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--prefer",
+            metavar="WHAT=RATING",
+            help="How much something matters, e.g. short-course=a-lot (repeatable); RATING is "
+            "a-lot, a-little or not-much. Tab completes WHAT; a wrong one lists them all.",
+            autocompletion=completion.preferences,
+        ),
+    ] = None,
+    safe: Annotated[
+        bool | None,
+        typer.Option(
+            "--safe/--in-danger",
+            help="Answer the safety question: --in-danger shows urgent help and stops.",
+            show_default=False,
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask: use only the options given.")
+    ] = False,
+    ask: Annotated[
+        bool,
+        typer.Option(
+            "--ask", help="Ask the questions even when stdin is not a terminal (answers piped in)."
+        ),
+    ] = False,
+    output: FormatOption = PageFormat.text,
+) -> Reply:
+    """A decision aid: a few therapies side by side, with questions to take to a GP."""
+    prompting = not no_input and (ask or interview.stdin_is_terminal())
+
+    def answer(s: Session) -> answers.Answer | GuideAnswer:
+        ratings = interview.parse_ratings(prefer or [])
+        asked = interview.Asked(Choices(region, condition, age, ratings), safe)
+        return interview.run(s.knowledge_base, builtin_knowledge_base, asked, prompting)
+
+    return Reply(answer, Format(output.value))
 
 
 @app.command("find-therapist", epilog="Examples:  therapy find-therapist --region uk")

@@ -56,6 +56,19 @@ regions = _from_knowledge_base(
     lambda kb: ((r.id, r.name) for r in (*kb.crisis, *kb.find_therapist))
 )
 
+guide_regions = _from_knowledge_base(
+    lambda kb: ((r.id, r.name) for r in (kb.guide.regions if kb.guide else ()))
+)
+preferences = _from_knowledge_base(
+    lambda kb: (
+        (f"{p.id}={r.id}", f"{p.label}: {r.name}")
+        for guide in (kb.guide,)
+        if guide
+        for p in guide.preferences
+        for r in guide.ratings
+    )
+)
+
 
 def sections(incomplete: str) -> Candidates:
     return _matching(incomplete, ((s, "section") for s in SECTION_IDS))

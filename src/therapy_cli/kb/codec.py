@@ -14,17 +14,24 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .model import (
+    Choice,
     Condition,
     ConditionUse,
     EffectSizes,
+    Guide,
+    GuideOptions,
+    GuideRegion,
     KnowledgeBase,
+    Preference,
     Reference,
     Region,
+    Scoped,
     Service,
     Sessions,
     Statement,
     Term,
     Therapy,
+    TherapyGuide,
 )
 from .names import Lookup
 
@@ -85,6 +92,8 @@ _statements = _many(statement)
 _maybe = _optional(statement)
 sessions = _record(Sessions, *[_maybe] * 6)
 use = _record(ConditionUse, str, statement, _statements, str)
+scoped = _record(Scoped, statement, _strings, _strings)
+therapy_guide = _record(TherapyGuide, *[_maybe] * 6, _many(scoped))
 
 
 def sections(value: Mapping[str, Any]) -> dict[str, tuple[Statement, ...]]:
@@ -101,8 +110,9 @@ def _light(v: list[Any]) -> Therapy:
 
 
 def _details(light: Therapy, v: list[Any]) -> Therapy:
-    basis, focus, key_evidence, all_sessions, uses, grouped = v
+    basis, focus, key_evidence, all_sessions, uses, grouped, guide = v
     return light._replace(
+        guide=therapy_guide(guide),
         basis=_maybe(basis),
         focus=_maybe(focus),
         key_evidence=_maybe(key_evidence),
@@ -112,7 +122,30 @@ def _details(light: Therapy, v: list[Any]) -> Therapy:
     )
 
 
-condition = _record(Condition, str, str, _strings, _maybe, _statements)
+options = _optional(_record(GuideOptions, _strings, statement))
+condition = _record(Condition, str, str, _strings, _maybe, _statements, options)
+_choices = _many(_record(Choice, str, str))
+
+
+def guide(v: list[Any]) -> Guide:
+    about, reviewed, upkeep, funding, questions, ratings, ages, regions, rows, *rest = v
+    preferences, questions_to_ask, not_now = rest
+    return Guide(
+        about,
+        reviewed,
+        upkeep,
+        funding,
+        {str(key): str(text) for key, text in questions.items()},
+        _choices(ratings),
+        _choices(ages),
+        _many(_record(GuideRegion, str, str, str, _many(scoped)))(regions),
+        _choices(rows),
+        _many(_record(Preference, str, str, str, str))(preferences),
+        _statements(questions_to_ask),
+        _statements(not_now),
+    )
+
+
 term = _record(Term, str, str, statement, _strings)
 
 
@@ -139,6 +172,7 @@ def dump(kb: KnowledgeBase) -> tuple[dict[str, Any], dict[str, bytes]]:
         "find_therapist": plain(kb.find_therapist),
         "glossary": plain(kb.glossary),
         "effect_sizes": plain(kb.effect_sizes),
+        "guide": plain(kb.guide),
         "lookup": plain(kb.lookup),
         "files": list(kb.files),
         "disclaimer_from": kb.disclaimer_from,
@@ -147,7 +181,7 @@ def dump(kb: KnowledgeBase) -> tuple[dict[str, Any], dict[str, bytes]]:
     }
     details = {
         t.id: json.dumps(
-            plain((t.basis, t.focus, t.key_evidence, t.sessions, t.used_for, t.sections))
+            plain((t.basis, t.focus, t.key_evidence, t.sessions, t.used_for, t.sections, t.guide))
         ).encode("utf-8")
         for t in therapies
     }
@@ -180,6 +214,7 @@ def load(
         find_therapist=_many(region)(header["find_therapist"]),
         glossary=_many(term)(header["glossary"]),
         effect_sizes=_optional(effect_sizes)(header["effect_sizes"]),
+        guide=_optional(guide)(header["guide"]),
         lookup=Lookup(dict(spellings), _strings(optional_words)),
         files=_strings(header["files"]),
         disclaimer_from=_optional(str)(header["disclaimer_from"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -12,23 +13,34 @@ from ..errors import KnowledgeBaseError
 from .model import (
     DERIVED_SECTION_IDS,
     EVIDENCE_LEVELS,
+    GUIDE_FIELDS,
+    GUIDE_QUESTIONS,
+    GUIDE_ROWS,
+    RATINGS,
     REFERENCE_KINDS,
     SECTION_IDS,
+    Choice,
     Condition,
     ConditionUse,
     EffectSizes,
+    Guide,
+    GuideOptions,
+    GuideRegion,
     KnowledgeBase,
+    Preference,
     Reference,
     Region,
+    Scoped,
     Service,
     Sessions,
     Statement,
     Term,
     Therapy,
+    TherapyGuide,
 )
 from .names import Lookup, normalise
 from .schema import Node, Problem, Report, closest, each
-from .yamlfile import read_yaml
+from .yamlfile import parse_yaml, read_text
 
 SCHEMA_VERSION = 1
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -46,6 +58,7 @@ TOP_LEVEL_KEYS = (
     "find_therapist",
     "glossary",
     "effect_sizes",
+    "guide",
 )
 KINDS = ("references", "conditions", "therapies", "crisis", "find_therapist", "glossary")
 
@@ -64,6 +77,7 @@ class FileContent:
     find_therapist: tuple[Region, ...] = ()
     glossary: tuple[Term, ...] = ()
     effect_sizes: EffectSizes | None = None
+    guide: dict[str, Any] = field(default_factory=dict)  # the guide's parts this file gives
     id_lines: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
@@ -74,12 +88,11 @@ def load(paths: Sequence[Path]) -> KnowledgeBase:
     reports: list[Report] = []
     for path in paths:
         try:
-            data = read_yaml(path)
+            content, report = _parsed(str(path), read_text(path))
         except KnowledgeBaseError as error:
             problems.append(Problem(str(path), 0, "", error.message))
             continue
-        report = Report(str(path))
-        contents.append(_build_file(Node(report, data, ""), str(path)))
+        contents.append(content)
         reports.append(report)
         problems += report.problems
     if problems:
@@ -89,6 +102,18 @@ def load(paths: Sequence[Path]) -> KnowledgeBase:
     if problems:
         raise _error(problems)
     return kb
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(path: str, text: str) -> tuple[FileContent, Report]:
+    """One file's content and what checking it found, from its text.
+
+    Kept for the text it was read from, so that a run that falls back to the built-in file
+    (urgent help after a broken overlay) parses it once; the results are only read, never
+    changed.
+    """
+    report = Report(path)
+    return _build_file(Node(report, parse_yaml(text, path), ""), path), report
 
 
 def _error(problems: list[Problem]) -> KnowledgeBaseError:
@@ -124,21 +149,29 @@ def _build_file(top: Node, path: str) -> FileContent:
     content.glossary = each(top.children("glossary"), _term)
     sizes = top.child("effect_sizes", required=False)
     content.effect_sizes = _effect_sizes(sizes) if sizes else None
+    guide = top.child("guide", required=False)
+    content.guide = _guide(guide) if guide else {}
     for kind in KINDS:
-        seen: dict[str, int] = {}
-        for item, line in top.items(kind):
-            item_id = item.get("id") if isinstance(item, dict) else None
-            if not isinstance(item_id, str):
-                continue
-            if item_id in seen:
-                top.problem(
-                    f"duplicate id {item_id!r} (first at line {seen[item_id]})",
-                    key=f"{kind}[{item_id}]",
-                    line=line,
-                )
-            seen[item_id] = line
+        for item_id, line in _id_lines(top, kind).items():
             content.id_lines[(kind, item_id)] = line
     return content
+
+
+def _id_lines(node: Node, key: str) -> dict[str, int]:
+    """The line of each id in the list `key`, reporting any id given twice."""
+    seen: dict[str, int] = {}
+    for item, line in node.items(key):
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(item_id, str):
+            continue
+        if item_id in seen:
+            node.problem(
+                f"duplicate id {item_id!r} (first at line {seen[item_id]})",
+                key=f"{key}[{item_id}]",
+                line=line,
+            )
+        seen.setdefault(item_id, line)
+    return seen
 
 
 def _lookup(node: Node) -> Lookup:
@@ -176,6 +209,19 @@ def _optional_statement(parent: Node, key: str) -> Statement | None:
     return _statement(node) if node else None
 
 
+def _one_of(node: Node, key: str, value: str | None, allowed: tuple[str, ...], noun: str) -> bool:
+    """Whether `value` is missing or one of `allowed`; if not, a problem naming the nearest."""
+    if value is None or value in allowed:
+        return True
+    hint = closest(value, allowed)
+    node.problem(
+        f"unknown {noun} {value!r}; use one of {', '.join(allowed)}"
+        + (f" (did you mean {hint!r}?)" if hint else ""),
+        key=key,
+    )
+    return False
+
+
 def _identity(node: Node) -> str | None:
     value = node.text("id")
     # Ids become BibTeX keys, RIS and CSL ids and command-line arguments: plain characters only.
@@ -192,13 +238,7 @@ def _reference(node: Node) -> Reference | None:
     node.allow(*names)
     ref_id = _identity(node)
     kind = node.text("kind")
-    if kind is not None and kind not in REFERENCE_KINDS:
-        hint = closest(kind, REFERENCE_KINDS)
-        node.problem(
-            f"unknown kind {kind!r}; use one of {', '.join(REFERENCE_KINDS)}"
-            + (f" (did you mean {hint!r}?)" if hint else ""),
-            key="kind",
-        )
+    _one_of(node, "kind", kind, REFERENCE_KINDS, "kind")
     title = node.text("title")
     values: dict[str, Any] = {
         name: node.text(name, required=False)
@@ -232,13 +272,27 @@ def _reference(node: Node) -> Reference | None:
 
 
 def _condition(node: Node) -> Condition | None:
-    node.allow("id", "name", "synonyms", "description", "guidance")
+    node.allow("id", "name", "synonyms", "description", "guidance", "guide_options")
     condition_id, name = _identity(node), node.text("name")
     synonyms, description = node.texts("synonyms"), _optional_statement(node, "description")
     guidance = each(node.children("guidance"), _statement)
+    options_node = node.child("guide_options", required=False)
+    options = _guide_options(options_node) if options_node else None
     if condition_id is None or name is None:
         return None
-    return Condition(condition_id, name, synonyms, description, guidance)
+    return Condition(condition_id, name, synonyms, description, guidance, options)
+
+
+def _guide_options(node: Node) -> GuideOptions | None:
+    node.allow("therapies", "basis")
+    therapies = node.texts("therapies", required=True)
+    for index, (_, line) in enumerate(node.items("therapies")):
+        if index < len(therapies):
+            node.mention("therapies", therapies[index], f"therapies[{index}]", line)
+    basis = _optional_statement(node, "basis")
+    if basis is None:
+        node.problem("missing required field 'basis': the source for the order", key="basis")
+    return GuideOptions(therapies, basis) if therapies and basis else None
 
 
 def _session_count(parent: Node, key: str) -> Statement | None:
@@ -287,13 +341,7 @@ def _use(node: Node) -> ConditionUse | None:
     node.allow("condition", "evidence", "note", "caveats")
     condition = node.text("condition")
     evidence = node.text("evidence", required=False) or "listed"
-    if evidence not in EVIDENCE_LEVELS:
-        hint = closest(evidence, EVIDENCE_LEVELS)
-        node.problem(
-            f"unknown evidence level {evidence!r}; use one of {', '.join(EVIDENCE_LEVELS)}"
-            + (f" (did you mean {hint!r}?)" if hint else ""),
-            key="evidence",
-        )
+    _one_of(node, "evidence", evidence, EVIDENCE_LEVELS, "evidence level")
     if condition is not None:
         node.mention("conditions", condition, "condition")
     note_node = node.child("note")
@@ -316,6 +364,7 @@ def _therapy(node: Node) -> Therapy | None:
         "sessions",
         "used_for",
         "sections",
+        "guide",
     )
     therapy_id, name = _identity(node), node.text("name")
     summary_node = node.child("summary")
@@ -331,8 +380,35 @@ def _therapy(node: Node) -> Therapy | None:
         sessions=_sessions(node.child("sessions", required=False)),
         used_for=each(node.children("used_for"), _use),
         sections=_sections(node.child("sections", required=False)),
+        guide=_therapy_guide(node.child("guide", required=False)),
     )
     return therapy if therapy_id and name and summary else None
+
+
+def _therapy_guide(node: Node | None) -> TherapyGuide:
+    if node is None:
+        return TherapyGuide()
+    node.allow(*GUIDE_FIELDS, "access")
+    found = {name: _optional_statement(node, name) for name in GUIDE_FIELDS}
+    return TherapyGuide(**found, access=each(node.children("access"), _scoped))
+
+
+AGES = ("adult", "under-18")
+
+
+def _scoped(node: Node) -> Scoped | None:
+    """A statement with optional `regions` (guide region ids) and `ages`."""
+    node.allow("text", "sources", "correction", "regions", "ages")
+    statement = _statement_fields(node)
+    regions = node.texts("regions")
+    for index, (_, line) in enumerate(node.items("regions")):
+        if index < len(regions):
+            node.mention("regions", regions[index], f"regions[{index}]", line)
+    ages = node.texts("ages")
+    for index, age in enumerate(ages):
+        if age not in AGES:
+            node.problem(f"unknown age {age!r}; use {' or '.join(AGES)}", key=f"ages[{index}]")
+    return Scoped(statement, regions, ages) if statement else None
 
 
 def _sections(node: Node | None) -> dict[str, tuple[Statement, ...]]:
@@ -377,6 +453,69 @@ def _effect_sizes(node: Node) -> EffectSizes | None:
     return EffectSizes(tuple(sorted(bands)), note)
 
 
+GUIDE_TEXTS = ("about", "reviewed", "upkeep", "funding")
+GUIDE_LISTS = ("ratings", "ages", "rows", "preferences", "regions", "questions_to_ask", "not_now")
+
+
+def _guide(node: Node) -> dict[str, Any]:
+    """The parts of the guide this file gives; an overlay may give only some of them."""
+    node.allow(*GUIDE_TEXTS, "questions", *GUIDE_LISTS)
+    parts: dict[str, Any] = {key: node.text(key, required=False) for key in GUIDE_TEXTS}
+    if parts["reviewed"] and not _ISO_DATE.fullmatch(parts["reviewed"]):
+        node.problem("expected a date as YYYY-MM-DD", key="reviewed")
+    questions = node.child("questions", required=False)
+    if questions:
+        questions.allow(*GUIDE_QUESTIONS)
+        parts["questions"] = {
+            key: text
+            for key in GUIDE_QUESTIONS
+            if (text := questions.text(key, required=False)) is not None
+        }
+    parts["ratings"] = _choices(node, "ratings", RATINGS)
+    parts["ages"] = _choices(node, "ages", AGES)
+    parts["rows"] = _choices(node, "rows", GUIDE_ROWS)
+    parts["preferences"] = each(node.children("preferences"), _preference)
+    parts["regions"] = each(node.children("regions"), _guide_region)
+    for key in ("questions_to_ask", "not_now"):
+        parts[key] = each(node.children(key), _statement)
+    for key in ("preferences", "regions", "ratings", "ages", "rows"):
+        _id_lines(node, key)
+    # A list or text the file leaves out is not given; one it gives replaces the earlier one.
+    return {key: value for key, value in parts.items() if key in node.data}
+
+
+def _choices(node: Node, key: str, allowed: tuple[str, ...]) -> tuple[Choice, ...]:
+    found = []
+    for child in node.children(key):
+        child.allow("id", "name")
+        choice_id, name = child.text("id"), child.text("name")
+        if _one_of(child, "id", choice_id, allowed, "id") and choice_id and name:
+            found.append(Choice(choice_id, name))
+    return tuple(found)
+
+
+def _preference(node: Node) -> Preference | None:
+    node.allow("id", "question", "label", "row")
+    pref_id, question, label = _identity(node), node.text("question"), node.text("label")
+    row = node.text("row")
+    if not _one_of(node, "row", row, GUIDE_ROWS, "row"):
+        return None
+    if pref_id is None or question is None or label is None or row is None:
+        return None
+    return Preference(pref_id, question, label, row)
+
+
+def _guide_region(node: Node) -> GuideRegion | None:
+    node.allow("id", "name", "crisis", "route")
+    region_id, name, crisis = _identity(node), node.text("name"), node.text("crisis")
+    if crisis is not None:
+        node.mention("crisis", crisis, "crisis")
+    route = each(node.children("route", required="route" not in node.data), _scoped)
+    if region_id is None or name is None or crisis is None:
+        return None
+    return GuideRegion(region_id, name, crisis, route)
+
+
 def _region(node: Node) -> Region | None:
     node.allow("id", "name", "services")
     region_id, name = _identity(node), node.text("name")
@@ -413,6 +552,7 @@ def _merge(contents: Iterable[FileContent]) -> KnowledgeBase:
         for region in content.crisis if number else ():
             crisis_from[region.id] = content.path
     return KnowledgeBase(
+        guide=_merged_guide(contents),
         schema_version=SCHEMA_VERSION,
         disclaimer=disclaimer,
         references=tuple(tables["references"].values()),
@@ -429,6 +569,45 @@ def _merge(contents: Iterable[FileContent]) -> KnowledgeBase:
     )
 
 
+MERGED_BY_ID = ("preferences", "regions")  # an overlay adds to these or replaces one by id
+
+
+def _guide_parts(contents: Iterable[FileContent]) -> dict[str, Any]:
+    """Every file's guide parts, later ones replacing earlier ones."""
+    merged: dict[str, Any] = {}
+    for content in contents:
+        for key, value in content.guide.items():
+            if key in MERGED_BY_ID:
+                entries = {entry.id: entry for entry in merged.get(key, ())}
+                entries.update({entry.id: entry for entry in value})
+                value = tuple(entries.values())
+            elif key == "questions":
+                value = {**merged.get(key, {}), **value}
+            merged[key] = value
+    return merged
+
+
+def _merged_guide(contents: Iterable[FileContent]) -> Guide | None:
+    parts = _guide_parts(contents)
+    if set(Guide._fields) - set(parts) or set(GUIDE_QUESTIONS) - set(parts["questions"]):
+        return None  # incomplete: _check_links says what is missing
+    return Guide(**parts)
+
+
+def _guide_gaps(contents: list[FileContent]) -> list[Problem]:
+    """What the guide lacks, if any file gives one: each part and each question is required."""
+    parts = _guide_parts(contents)
+    if not parts:
+        return []
+    where = next(c.path for c in reversed(contents) if c.guide)
+    missing = [f"'{key}'" for key in Guide._fields if key not in parts] + [
+        f"'questions.{key}'" for key in GUIDE_QUESTIONS if key not in parts.get("questions", {})
+    ]
+    if not missing:
+        return []
+    return [Problem(where, 0, "guide", f"no file gives the guide's {', '.join(missing)}")]
+
+
 def _check_links(
     kb: KnowledgeBase, mentions: list[Any], contents: list[FileContent]
 ) -> list[Problem]:
@@ -439,7 +618,11 @@ def _check_links(
     known = {
         "references": {r.id for r in kb.references},
         "conditions": {c.id for c in kb.conditions},
+        "therapies": {t.id for t in kb.catalogue},
+        "crisis": {r.id for r in kb.crisis},
+        "regions": {r.id for r in _guide_parts(contents).get("regions", ())},
     }
+    names = {"therapies": "therapy", "crisis": "crisis region", "regions": "guide region"}
     for mention in mentions:
         ids = known[mention.kind]
         if mention.target not in ids:
@@ -449,11 +632,41 @@ def _check_links(
                     mention.file,
                     mention.line,
                     mention.path,
-                    f"no {mention.kind[:-1]} has the id {mention.target!r}"
-                    + (f"; did you mean {hint!r}?" if hint else ""),
+                    f"no {names.get(mention.kind, mention.kind[:-1])} has the id "
+                    f"{mention.target!r}" + (f"; did you mean {hint!r}?" if hint else ""),
                 )
             )
     problems += _alias_collisions(kb, contents)
+    problems += _guide_gaps(contents)
+    problems += _unlinked_options(kb, contents)
+    return problems
+
+
+def _unlinked_options(kb: KnowledgeBase, contents: list[FileContent]) -> list[Problem]:
+    """A condition's guide options must be therapies the knowledge base uses for it."""
+    problems = []
+    lines = {
+        key[1]: (c.path, line)
+        for c in contents
+        for key, line in c.id_lines.items()
+        if key[0] == "conditions"
+    }
+    known = {t.id for t in kb.catalogue}
+    for condition in kb.conditions:
+        for therapy_id in condition.options.therapies if condition.options else ():
+            if therapy_id in known and not any(
+                use.condition == condition.id for use in kb.therapy(therapy_id).used_for
+            ):
+                file, line = lines.get(condition.id, ("?", 0))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"conditions[{condition.id}].guide_options",
+                        f"therapy {therapy_id!r} is not used for {condition.id!r} in its "
+                        "'used_for'",
+                    )
+                )
     return problems
 
 

@@ -91,6 +91,36 @@ class ConditionUse(NamedTuple):
     evidence: str = "listed"
 
 
+class Scoped(NamedTuple):
+    """A statement that holds only in some regions or for some ages (none given: everywhere)."""
+
+    statement: Statement
+    regions: tuple[str, ...] = ()
+    ages: tuple[str, ...] = ()
+
+    def applies(self, region: str | None, age: str | None) -> bool:
+        """Whether it holds for `region` and `age`; an unknown one matches every statement."""
+        return (region is None or not self.regions or region in self.regions) and (
+            age is None or not self.ages or age in self.ages
+        )
+
+
+# What `therapy guide` can say of each therapy beyond its page, one statement a row.
+GUIDE_FIELDS = ("in_sessions", "asks_of_you", "may_not_suit", "formats", "delivery", "cost")
+
+
+class TherapyGuide(NamedTuple):
+    """The short answers a decision aid gives for one therapy; any may be unknown."""
+
+    in_sessions: Statement | None = None
+    asks_of_you: Statement | None = None
+    may_not_suit: Statement | None = None
+    formats: Statement | None = None
+    delivery: Statement | None = None
+    cost: Statement | None = None
+    access: tuple[Scoped, ...] = ()
+
+
 class Therapy(NamedTuple):
     id: str
     name: str
@@ -102,6 +132,7 @@ class Therapy(NamedTuple):
     sessions: Sessions = Sessions()
     used_for: tuple[ConditionUse, ...] = ()
     sections: Mapping[str, tuple[Statement, ...]] = {}
+    guide: TherapyGuide = TherapyGuide()
 
     def labels(self) -> tuple[str, ...]:
         """Every name it may be looked up by: id, name and aliases."""
@@ -127,12 +158,20 @@ def session_statements(sessions: Sessions) -> list[Statement]:
     return [part for part in sessions if part is not None]
 
 
+class GuideOptions(NamedTuple):
+    """The therapies the guide sets side by side for a condition, in the order a source gives."""
+
+    therapies: tuple[str, ...]
+    basis: Statement
+
+
 class Condition(NamedTuple):
     id: str
     name: str
     synonyms: tuple[str, ...] = ()
     description: Statement | None = None
     guidance: tuple[Statement, ...] = ()
+    options: GuideOptions | None = None
 
     def labels(self) -> tuple[str, ...]:
         """Every name it may be looked up by: id, name and synonyms."""
@@ -174,6 +213,69 @@ class Region(NamedTuple):
     services: tuple[Service, ...]
 
 
+class Choice(NamedTuple):
+    """One answer the guide offers to a question: an id and the words shown for it."""
+
+    id: str
+    name: str
+
+
+class GuideRegion(NamedTuple):
+    """Where a person lives: its crisis help and the route to therapy there."""
+
+    id: str
+    name: str
+    crisis: str  # the id of the crisis region whose numbers apply
+    route: tuple[Scoped, ...]
+
+
+class Preference(NamedTuple):
+    """Something that may matter to a person, and the guide row that answers it."""
+
+    id: str
+    question: str
+    label: str
+    row: str
+
+
+# The rows of the guide's comparison, each answered for every option, and what fills them.
+GUIDE_ROWS = (
+    "what-it-is",
+    "focus",
+    "sessions",
+    "in-sessions",
+    "asks-of-you",
+    "formats",
+    "delivery",
+    "cost",
+    "evidence",
+    "may-not-suit",
+    "access",
+)
+RATINGS = ("a-lot", "a-little", "not-much")
+
+
+class Guide(NamedTuple):
+    """What `therapy guide` asks and the parts of its answer that are not about one therapy."""
+
+    about: str
+    reviewed: str
+    upkeep: str
+    funding: str
+    questions: Mapping[str, str]
+    ratings: tuple[Choice, ...]
+    ages: tuple[Choice, ...]
+    regions: tuple[GuideRegion, ...]
+    rows: tuple[Choice, ...]
+    preferences: tuple[Preference, ...]
+    questions_to_ask: tuple[Statement, ...]
+    not_now: tuple[Statement, ...]
+
+
+# The guide's questions, in the order it asks them; each is worded in the knowledge base.
+GUIDE_QUESTIONS = ("safety", "region", "condition", "age", "preferences")
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Everything loaded. `catalogue` lists every therapy by name, summary and sessions (read from
@@ -188,6 +290,7 @@ class KnowledgeBase:
     find_therapist: tuple[Region, ...] = ()
     glossary: tuple[Term, ...] = ()
     effect_sizes: EffectSizes | None = None
+    guide: Guide | None = None
     lookup: Lookup = NO_LOOKUP
     files: tuple[str, ...] = ()
     # Where the safety-critical content came from when not from the first (built-in) file:

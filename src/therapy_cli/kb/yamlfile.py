@@ -174,9 +174,8 @@ def _build(events: Iterator[Any]) -> Any:
 _NO_KEY = object()
 
 
-def read_yaml(path: Path) -> LineDict:
-    """Parse `path` as a YAML mapping, or raise KnowledgeBaseError saying where and what."""
-    text = _read_text(path)
+def parse_yaml(text: str, path: Path | str) -> LineDict:
+    """Parse `text`, read from `path`, as a YAML mapping; errors name `path` and the line."""
     try:
         data = _build(yaml.parse(text, Loader=_Parser))
     except yaml.MarkedYAMLError as error:
@@ -200,7 +199,8 @@ def read_yaml(path: Path) -> LineDict:
     return data
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """The text of `path`: a regular UTF-8 file within the size limit, else KnowledgeBaseError."""
     try:
         # Non-blocking, so that a FIFO with no writer cannot make the program wait for ever.
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -15,6 +15,7 @@ from .sanitize import STAND_IN_ERRORS, clean
 if TYPE_CHECKING:
     from ..answers import Answer
     from ..errors import TherapyError
+    from ..guide import GuideAnswer
 
 
 DEFAULT_PAGER = "less -FRX"
@@ -51,7 +52,7 @@ def display_for(
     return Display(color=terminal and wants_color, plain=not terminal)
 
 
-def emit(answer: Answer, output: Format, options: Options, disclaimer: str) -> None:
+def emit(answer: Answer | GuideAnswer, output: Format, options: Options, disclaimer: str) -> None:
     """Print `answer` as `output`, ending with the disclaimer."""
     if sys.stdout is None:
         raise OutputFailed("cannot write the output: standard output is closed")
@@ -70,7 +71,7 @@ def emit(answer: Answer, output: Format, options: Options, disclaimer: str) -> N
         _text(answer, options, disclaimer)
 
 
-def _text(answer: Answer, options: Options, disclaimer: str) -> None:
+def _text(answer: Answer | GuideAnswer, options: Options, disclaimer: str) -> None:
     from . import text
     from .page import build
 
@@ -142,7 +143,7 @@ def report(error: TherapyError, output: Format, command: str, disclaimer: str) -
     say("\n".join(lines) + "\n")
 
 
-def _bibliography(answer: Answer, output: Format, disclaimer: str) -> None:
+def _bibliography(answer: Answer | GuideAnswer, output: Format, disclaimer: str) -> None:
     """References for a reference manager; the disclaimer goes where its readers ignore it."""
     from ..answers import RefsAnswer
     from .refs import bibtex, csljson, ris

@@ -8,6 +8,7 @@ code cannot silently change what scripts receive.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import singledispatch
 from typing import Any
 
@@ -26,7 +27,17 @@ from ..answers import (
     ValidatedAnswer,
     charted,
 )
-from ..kb.model import Reference, Region, Sessions, Statement, Therapy
+from ..guide import GuideAnswer
+from ..kb.model import (
+    Choice,
+    Condition,
+    GuideRegion,
+    Reference,
+    Region,
+    Sessions,
+    Statement,
+    Therapy,
+)
 
 SCHEMA_VERSION = 2
 COMMANDS = {
@@ -40,6 +51,7 @@ COMMANDS = {
     PathsAnswer: "paths",
     ValidatedAnswer: "validate",
     GlossaryAnswer: "glossary",
+    GuideAnswer: "guide",
 }
 
 
@@ -331,4 +343,63 @@ def _(answer: GlossaryAnswer) -> dict[str, Any]:
             for t in answer.terms
         ],
         "references": numbered(answer.citations),
+    }
+
+
+@data.register
+def _(answer: GuideAnswer) -> dict[str, Any]:
+    content, cite = answer.guide, answer.citations
+
+    def listed(values: Iterable[Statement]) -> list[Any]:
+        return [statement(s, cite) for s in values]
+
+    def named(value: Choice | GuideRegion | Condition | None) -> dict[str, str] | None:
+        return {"id": value.id, "name": value.name} if value else None
+
+    return {
+        "about": content.about,
+        "urgent_help": [
+            {
+                "id": region.id,
+                "name": region.name,
+                "contacts": [
+                    {"name": service.name, "contact": service.contact}
+                    for service in region.services
+                    if service.contact
+                ],
+            }
+            for region in answer.crisis
+        ],
+        "answers": {
+            "region": named(answer.region),
+            "condition": named(answer.condition),
+            "age": named(answer.age),
+            "preferences": [
+                {"id": p.id, "label": p.label, "row": p.row, "rating": named(r)}
+                for p, r in answer.rated
+            ],
+        },
+        "rows": [named(row) for row in content.rows],
+        "options": [
+            {
+                **therapy_names(option.therapy),
+                "evidence": option.use.evidence,
+                "sessions": session_range(option.therapy),
+                "rows": {row.id: listed(option.cells[row.id]) for row in content.rows},
+            }
+            for option in answer.options
+        ],
+        "order_basis": statement(answer.order_basis, cite),
+        "others": [therapy_names(t) for t in answer.others],
+        "conditions_with_options": [named(c) for c in answer.linked_conditions],
+        "not_now": listed(content.not_now),
+        "routes": [
+            {"region": named(region), "statements": listed(statements)}
+            for region, statements in answer.routes
+        ],
+        "questions_to_ask": listed(content.questions_to_ask),
+        "reviewed": content.reviewed,
+        "upkeep": content.upkeep,
+        "funding": content.funding,
+        "references": numbered(cite),
     }

@@ -28,6 +28,7 @@ from ..answers import (
     charted,
     effect_size_meaning,
 )
+from ..guide import GuideAnswer, Option
 from ..kb.model import Reference, Sessions, Statement, Therapy
 from .refs.apa import apa
 from .wrap import fit
@@ -522,7 +523,7 @@ def marked(value: str, words: Sequence[str]) -> Inline:
 
 @build.register
 def _(answer: RegionsAnswer) -> Iterator[Block]:
-    yield Title("Urgent help" if answer.kind == "crisis" else "Finding a therapist")
+    yield Title("Finding a therapist" if answer.kind == "find-therapist" else "Urgent help")
     for region in answer.regions:
         yield Heading(region.name)
         items = []
@@ -588,3 +589,169 @@ def _(answer: GlossaryAnswer) -> Iterator[Block]:
             )
         )
     yield references(answer.citations, with_notes=True)
+
+
+GUIDE_COLUMNS = 2  # options per table: two stay readable at 80 columns, and in print
+NOT_KNOWN = "Not known: the sources in this knowledge base do not say."
+
+
+def guide_pointer(answer: GuideAnswer) -> str:
+    """The first line of every guide: where to get urgent help now."""
+    contacts = [
+        f"{service.name}: {service.contact}"
+        for region in answer.crisis
+        for service in region.services
+        if service.contact
+    ]
+    if answer.region is None or not contacts:
+        names = ", ".join(region.name for region in answer.crisis)
+        return f"In danger now, or thinking of harming yourself? Run 'therapy crisis' ({names})."
+    return "In danger now, or thinking of harming yourself? " + "; ".join(contacts) + "."
+
+
+@build.register
+def _(answer: GuideAnswer) -> Iterator[Block]:
+    content = answer.guide
+    yield Paragraph(plain(guide_pointer(answer), "strong"))
+    about = answer.condition.name if answer.condition else "talking therapies"
+    yield Title(f"Your options to talk over: {about}")
+    yield Paragraph(plain(content.about))
+    yield Rows(tuple(_said(answer)))
+    if answer.options:
+        yield from _option_grids(answer)
+    else:
+        yield from _no_options(answer)
+    if answer.options and answer.rated:
+        yield from _what_matters(answer)
+    yield Heading("Not starting therapy now")
+    yield Bullets(tuple(cited(s, answer.citations) for s in content.not_now))
+    yield from _routes(answer)
+    yield Heading("Questions to ask a GP or therapist")
+    yield Bullets(tuple(cited(s, answer.citations) for s in content.questions_to_ask))
+    yield references(answer.citations, title="Sources")
+    yield Heading("About this guide")
+    yield Rows(
+        (
+            ("Content last reviewed", plain(content.reviewed)),
+            ("Kept up to date", plain(content.upkeep)),
+            ("Funding", plain(content.funding)),
+        )
+    )
+
+
+def _said(answer: GuideAnswer) -> Iterator[tuple[str, Inline]]:
+    """What the person told the guide, so that the handout shows what it is based on."""
+    not_said = plain("not said", "muted")
+    yield "Where you live", plain(answer.region.name) if answer.region else not_said
+    yield (
+        "What is troubling you",
+        (plain(answer.condition.name) if answer.condition else plain("not sure", "muted")),
+    )
+    yield "Age", plain(answer.age.name) if answer.age else not_said
+    rated = "; ".join(f"{p.label}: {r.name}" for p, r in answer.rated)
+    yield "What matters to you", plain(rated) if rated else not_said
+
+
+def _option_grids(answer: GuideAnswer) -> Iterator[Block]:
+    yield Heading("The options side by side")
+    if answer.order_basis is not None:
+        yield Paragraph(
+            plain("Why these, in this order: ") + cited(answer.order_basis, answer.citations)
+        )
+    else:
+        yield Paragraph(
+            plain(
+                "Why these, in this order: the strongest evidence the knowledge base records for "
+                "this condition comes first (studied, then offered, then listed); within a level, "
+                "the knowledge base's own order is kept."
+            )
+        )
+    options = answer.options
+    for start in range(0, len(options), GUIDE_COLUMNS):
+        group = options[start : start + GUIDE_COLUMNS]
+        part = (
+            f"Options {start + 1}–{start + len(group)} of {len(options)}"
+            if len(options) > GUIDE_COLUMNS
+            else ""
+        )
+        rows = tuple(
+            (plain(row.name, "strong"), *(_cell(answer, option, row.id) for option in group))
+            for row in answer.guide.rows
+        )
+        yield Grid(part, ("", *(option.therapy.name for option in group)), rows, row_labels=True)
+    if answer.others:
+        names = ", ".join(t.name for t in answer.others)
+        condition = answer.condition.id if answer.condition else ""
+        yield Note(
+            f"Also used for it in this knowledge base: {names}. "
+            f"All of them: therapy conditions {condition}"
+        )
+
+
+def _cell(answer: GuideAnswer, option: Option, row: str) -> Inline:
+    statements = option.cells[row]
+    if not statements:
+        return plain(f"{NOT_KNOWN} See: therapy show {option.therapy.id}", "muted")
+    inline: Inline = ()
+    for statement in statements:
+        inline += (plain("\n") if inline else ()) + cited(statement, answer.citations)
+    return inline
+
+
+def _what_matters(answer: GuideAnswer) -> Iterator[Block]:
+    """Each thing the person rated, answered for every option alike, in the same order."""
+    yield Heading("What you said matters, for each option")
+    for start in range(0, len(answer.options), GUIDE_COLUMNS):
+        group = answer.options[start : start + GUIDE_COLUMNS]
+        rows = tuple(
+            (
+                plain(preference.label, "strong") + plain(f"\nmatters {rating.name}", "muted"),
+                *(_preference_cell(answer, option, preference.row) for option in group),
+            )
+            for preference, rating in answer.rated
+        )
+        yield Grid("", ("", *(option.therapy.name for option in group)), rows, row_labels=True)
+
+
+def _preference_cell(answer: GuideAnswer, option: Option, row: str) -> Inline:
+    """For a short course the number of sessions; for anything else, that row's answer."""
+    typical = option.therapy.sessions.typical
+    if row == "sessions" and typical is not None:
+        numbers = ",".join(map(str, answer.citations.of(typical)))
+        return plain(
+            f"{session_range(option.therapy)} sessions"
+            if typical.counted
+            else session_range(option.therapy)
+        ) + plain(f" [{numbers}]", "cite")
+    return _cell(answer, option, row)
+
+
+def _no_options(answer: GuideAnswer) -> Iterator[Block]:
+    if answer.condition is not None:
+        yield Note(
+            f"The sources connect no therapy in this knowledge base to {answer.condition.name}, "
+            "so there are no options to set side by side."
+        )
+        return
+    yield Heading("No options yet")
+    names = ", ".join(c.name for c in answer.linked_conditions)
+    yield Paragraph(
+        plain(
+            "You did not name a condition, so no therapies are set side by side. The guide can "
+            f"compare therapies for: {names}."
+        )
+    )
+    yield Note("For example: therapy guide --condition depression")
+
+
+def _routes(answer: GuideAnswer) -> Iterator[Block]:
+    for region, statements in answer.routes:
+        yield Heading(f"Getting therapy: {region.name}")
+        if statements:
+            yield Bullets(tuple(cited(s, answer.citations) for s in statements))
+        else:
+            known = ", ".join(r.name for r in answer.guide.regions if r.route)
+            yield Note(
+                f"Not known: this knowledge base describes routes to therapy in {known}. "
+                "Urgent help anywhere: therapy crisis"
+            )

@@ -1,0 +1,203 @@
+"""`therapy guide`: a decision aid's answer, built from the person's choices; nothing printed here.
+
+The options it sets side by side are chosen and ordered by what the sources say about the
+evidence for the condition (a condition's `guide_options`, else the recorded evidence level),
+never by what the person said matters: their ratings are shown against every option alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple, TypeVar
+
+from .answers import Citations
+from .errors import KnowledgeBaseError, UsageProblem
+from .kb import lookup
+from .kb.model import (
+    EVIDENCE_LEVELS,
+    Choice,
+    Condition,
+    ConditionUse,
+    Guide,
+    GuideRegion,
+    KnowledgeBase,
+    Preference,
+    Region,
+    Statement,
+    Therapy,
+)
+from .kb.names import NO_LOOKUP, normalise
+
+MAX_OPTIONS = 4  # an Option Grid compares a few reasonable options, not every one
+
+
+class Choices(NamedTuple):
+    """What the person said, as they typed it; None where they skipped or were not asked."""
+
+    region: str | None = None
+    condition: str | None = None
+    age: str | None = None
+    ratings: Mapping[str, str] = {}  # preference id -> rating id
+
+
+class Option(NamedTuple):
+    """One therapy in the comparison: for each row of the guide, what the sources say."""
+
+    therapy: Therapy
+    cells: Mapping[str, tuple[Statement, ...]]  # row id -> statements; empty: not known
+    use: ConditionUse
+
+
+class GuideAnswer(NamedTuple):
+    guide: Guide
+    region: GuideRegion | None
+    condition: Condition | None
+    age: Choice | None
+    rated: tuple[tuple[Preference, Choice], ...]
+    options: tuple[Option, ...]
+    others: tuple[Therapy, ...]  # also used for the condition, not set side by side
+    order_basis: Statement | None  # the source of the options' order, when a condition gives it
+    routes: tuple[tuple[GuideRegion, tuple[Statement, ...]], ...]
+    crisis: tuple[Region, ...]  # the urgent help the first line points to
+    linked_conditions: tuple[Condition, ...]  # when no condition was given: those with options
+    citations: Citations
+
+
+def guide(kb: KnowledgeBase, choices: Choices) -> GuideAnswer:
+    """The comparison for `choices`: options, their rows, routes and questions to ask."""
+    content = kb.guide
+    if content is None:
+        raise KnowledgeBaseError(
+            "this knowledge base has no guide (a top-level 'guide' section)",
+            ("see docs/knowledge-base.md",),
+        )
+    region = resolve_region(content, choices.region)
+    age = _resolve_choice(content.ages, choices.age, "age")
+    rated = resolve_ratings(content, choices.ratings)
+    condition = lookup.resolve_condition(kb, choices.condition) if choices.condition else None
+    uses = _uses(kb, condition) if condition else []
+    options, others, basis = _ordered(uses, condition)
+    region_id, age_id = (region.id if region else None), (age.id if age else None)
+    built = tuple(
+        Option(therapy, _cells(content, therapy, use, region_id, age_id), use)
+        for therapy, use in options
+    )
+    routes = tuple(
+        (r, tuple(s.statement for s in r.route if s.applies(region_id, age_id)))
+        for r in (content.regions if region is None else (region,))
+    )
+    crisis = tuple(r for r in kb.crisis if region is None or r.id == region.crisis) or kb.crisis
+    linked = tuple(c for c in kb.conditions if condition is None and _uses(kb, c))
+    cited = [
+        basis,
+        *(s for option in built for row in content.rows for s in option.cells[row.id]),
+        *(s for _, statements in routes for s in statements),
+        *content.not_now,
+        *content.questions_to_ask,
+    ]
+    return GuideAnswer(
+        content,
+        region,
+        condition,
+        age,
+        rated,
+        built,
+        tuple(t for t, _ in others),
+        basis,
+        routes,
+        crisis,
+        linked,
+        Citations(kb, cited),
+    )
+
+
+def resolve_region(content: Guide, name: str | None) -> GuideRegion | None:
+    """The guide region `name` gives, by id or name in any case; None for none given."""
+    return _resolve_choice(content.regions, name, "region")
+
+
+def resolve_ratings(
+    content: Guide, given: Mapping[str, str]
+) -> tuple[tuple[Preference, Choice], ...]:
+    """Each rated preference with its rating, in the knowledge base's order of preferences."""
+    preferences = {normalise(p.id, NO_LOOKUP): p for p in content.preferences}
+    ratings = {normalise(r.id, NO_LOOKUP): r for r in content.ratings}
+    ratings.update({normalise(r.name, NO_LOOKUP): r for r in content.ratings})
+    chosen: dict[str, Choice] = {}
+    for name, rating in given.items():
+        preference = preferences.get(normalise(name, NO_LOOKUP))
+        if preference is None:
+            raise UsageProblem(
+                f"no preference called {name!r}",
+                (f"use one of: {', '.join(p.id for p in content.preferences)}",),
+            )
+        found = ratings.get(normalise(rating, NO_LOOKUP))
+        if found is None:
+            raise UsageProblem(
+                f"no rating called {rating!r} for {preference.id!r}",
+                (f"use one of: {', '.join(r.id for r in content.ratings)}",),
+            )
+        chosen[preference.id] = found
+    return tuple((p, chosen[p.id]) for p in content.preferences if p.id in chosen)
+
+
+Named = TypeVar("Named", Choice, GuideRegion)
+
+
+def _resolve_choice(choices: Iterable[Named], name: str | None, noun: str) -> Named | None:
+    if name is None or not name.strip():
+        return None
+    offered = list(choices)
+    wanted = normalise(name, NO_LOOKUP)
+    for choice in offered:
+        if wanted in (normalise(choice.id, NO_LOOKUP), normalise(choice.name, NO_LOOKUP)):
+            return choice
+    names = ", ".join(choice.id for choice in offered)
+    raise UsageProblem(f"no {noun} called {name!r}", (f"use one of: {names}",))
+
+
+def _uses(kb: KnowledgeBase, condition: Condition) -> list[tuple[Therapy, ConditionUse]]:
+    return [(t, u) for t in kb.therapies for u in t.used_for if u.condition == condition.id]
+
+
+def _ordered(
+    uses: list[tuple[Therapy, ConditionUse]], condition: Condition | None
+) -> tuple[
+    list[tuple[Therapy, ConditionUse]], list[tuple[Therapy, ConditionUse]], Statement | None
+]:
+    """The options shown and the others, in the order the sources give, and that order's source.
+
+    Without a sourced order, the strongest recorded evidence comes first and, within a level,
+    the knowledge base's own order is kept.
+    """
+    if condition is not None and condition.options is not None:
+        rank = {therapy_id: n for n, therapy_id in enumerate(condition.options.therapies)}
+        listed = [u for u in uses if u[0].id in rank]
+        listed.sort(key=lambda u: rank[u[0].id])
+        rest = [u for u in uses if u[0].id not in rank]
+        return listed[:MAX_OPTIONS], listed[MAX_OPTIONS:] + rest, condition.options.basis
+    level = {name: n for n, name in enumerate(EVIDENCE_LEVELS)}
+    ranked = sorted(uses, key=lambda u: level[u[1].evidence])
+    return ranked[:MAX_OPTIONS], ranked[MAX_OPTIONS:], None
+
+
+def _cells(
+    content: Guide, therapy: Therapy, use: ConditionUse, region: str | None, age: str | None
+) -> dict[str, tuple[Statement, ...]]:
+    """What fills each of the guide's rows for `therapy`."""
+    notes = therapy.guide
+    sessions = therapy.sessions
+    found: dict[str, Iterable[Statement | None]] = {
+        "what-it-is": (therapy.summary,),
+        "focus": (therapy.focus,),
+        "sessions": (sessions.typical, sessions.duration),
+        "in-sessions": (notes.in_sessions,),
+        "asks-of-you": (notes.asks_of_you,),
+        "formats": (notes.formats,),
+        "delivery": (notes.delivery,),
+        "cost": (notes.cost,),
+        "evidence": (use.note, *use.caveats),
+        "may-not-suit": (notes.may_not_suit,),
+        "access": tuple(s.statement for s in notes.access if s.applies(region, age)),
+    }
+    return {row.id: tuple(s for s in found[row.id] if s is not None) for row in content.rows}
