@@ -59,6 +59,12 @@ def test_in_danger_shows_urgent_help_and_nothing_else(run: Run) -> None:
     assert "side by side" not in result.stdout
 
 
+@pytest.mark.parametrize("other", [["--prefer", "nonsense"], ["-r", "mars"], ["-c", "zzz"]])
+def test_in_danger_shows_urgent_help_whatever_else_is_wrong(run: Run, other: list[str]) -> None:
+    result = run("guide", "--in-danger", *other)
+    assert result.exit_code == 0 and "116 123" in result.stdout
+
+
 def test_in_danger_shows_the_urgent_help_for_where_the_person_lives(run: Run) -> None:
     out = run("guide", "--in-danger", "--region", "us").stdout
     assert "988" in out and "116 123" not in out
@@ -218,6 +224,21 @@ def test_a_condition_with_no_therapy_says_so(run: Run, kb_file: Callable[..., Pa
     assert "The sources connect no therapy in this knowledge base to Boredom" in out
 
 
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_condition_is_not_sure(run: Run, blank: str) -> None:
+    assert guide_json(run, "--condition", blank)["answers"]["condition"] is None
+
+
+def test_a_preference_whose_row_an_overlay_leaves_out_still_shows_its_answer(
+    run: Run, kb_file: Callable[..., Path]
+) -> None:
+    rows = "schema_version: 1\nguide:\n  rows:\n    - {id: what-it-is, name: What it is}\n"
+    args = ("--data", str(kb_file(rows)), "guide", "--no-input", "-c", "depression")
+    result = run(*args, "--prefer", "cost=a-lot", "--prefer", "short-course=a-lot")
+    assert result.exit_code == 0
+    assert "Free on the NHS or private" in result.stdout and "6–8 sessions" in result.stdout
+
+
 def test_an_unknown_condition_is_exit_1_with_suggestions(run: Run) -> None:
     result = run("guide", "--no-input", "-c", "depresion")
     assert result.exit_code == 1
@@ -339,6 +360,13 @@ def test_end_of_input_skips_the_remaining_questions() -> None:
     result = ask("-c", "ocd", answers="n\n")
     assert result.exit_code == 0
     assert "The options side by side" in result.stdout
+
+
+def test_once_input_ends_nothing_more_is_asked() -> None:
+    result = ask(answers="")
+    assert result.exit_code == 0
+    assert GUIDE.questions["safety"] in result.stderr
+    assert GUIDE.questions["region"] not in result.stderr
 
 
 def test_options_given_on_the_command_line_are_not_asked() -> None:

@@ -420,12 +420,11 @@ def guide(
     """A decision aid: a few therapies side by side, with questions to take to a GP."""
     prompting = not no_input and (ask or interview.stdin_is_terminal())
 
-    def answer(s: Session) -> answers.Answer | GuideAnswer:
-        ratings = interview.parse_ratings(prefer or [])
-        asked = interview.Asked(Choices(region, condition, age, ratings), safe)
-        return interview.run(s.knowledge_base, builtin_knowledge_base, asked, prompting)
-
-    return Reply(answer, Format(output.value))
+    asked = interview.Asked(Choices(region, condition, age), safe, prefer or [])
+    return Reply(
+        lambda s: interview.run(s.knowledge_base, builtin_knowledge_base, asked, prompting),
+        Format(output.value),
+    )
 
 
 @app.command("find-therapist", epilog="Examples:  therapy find-therapist --region uk")

@@ -74,12 +74,15 @@ def guide(kb: KnowledgeBase, choices: Choices) -> GuideAnswer:
     region = resolve_region(content, choices.region)
     age = _resolve_choice(content.ages, choices.age, "age")
     rated = resolve_ratings(content, choices.ratings)
-    condition = lookup.resolve_condition(kb, choices.condition) if choices.condition else None
+    named = (choices.condition or "").strip()
+    condition = lookup.resolve_condition(kb, named) if named else None
     uses = _uses(kb, condition) if condition else []
     options, others, basis = _ordered(uses, condition)
     region_id, age_id = (region.id if region else None), (age.id if age else None)
+    # The rows shown, then any row only a rated preference shows (an overlay may drop a row).
+    shown_rows = list(dict.fromkeys([*(r.id for r in content.rows), *(p.row for p, _ in rated)]))
     built = tuple(
-        Option(therapy, _cells(content, therapy, use, region_id, age_id), use)
+        Option(therapy, _cells(shown_rows, therapy, use, region_id, age_id), use)
         for therapy, use in options
     )
     routes = tuple(
@@ -90,7 +93,7 @@ def guide(kb: KnowledgeBase, choices: Choices) -> GuideAnswer:
     linked = tuple(c for c in kb.conditions if condition is None and _uses(kb, c))
     cited = [
         basis,
-        *(s for option in built for row in content.rows for s in option.cells[row.id]),
+        *(s for option in built for row in shown_rows for s in option.cells[row]),
         *(s for _, statements in routes for s in statements),
         *content.not_now,
         *content.questions_to_ask,
@@ -182,7 +185,7 @@ def _ordered(
 
 
 def _cells(
-    content: Guide, therapy: Therapy, use: ConditionUse, region: str | None, age: str | None
+    rows: list[str], therapy: Therapy, use: ConditionUse, region: str | None, age: str | None
 ) -> dict[str, tuple[Statement, ...]]:
     """What fills each of the guide's rows for `therapy`."""
     notes = therapy.guide
@@ -200,4 +203,4 @@ def _cells(
         "may-not-suit": (notes.may_not_suit,),
         "access": tuple(s.statement for s in notes.access if s.applies(region, age)),
     }
-    return {row.id: tuple(s for s in found[row.id] if s is not None) for row in content.rows}
+    return {row: tuple(s for s in found[row] if s is not None) for row in rows}

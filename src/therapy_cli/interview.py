@@ -23,10 +23,12 @@ Load = Callable[[], KnowledgeBase]
 
 
 class Asked(NamedTuple):
-    """What the command line gave: each question's answer, or None to ask it (or skip it)."""
+    """What the command line gave: each question's answer, or None to ask it (or skip it);
+    `prefer` as typed, read only once the safety question is answered."""
 
     choices: Choices
     safe: bool | None = None
+    prefer: Sequence[str] = ()
 
 
 def parse_ratings(given: Sequence[str]) -> dict[str, str]:
@@ -52,14 +54,16 @@ def run(
 ) -> GuideAnswer | answers.RegionsAnswer:
     """Ask what the command line left open (when `prompting`), then build the guide."""
     safe, choices = asked.safe, asked.choices
+    prompter = Prompter(prompting)
     if prompting and safe is None:
-        safe = not _yes(_content(everything, builtin).questions["safety"])
+        safe = not prompter.yes(_content(everything, builtin).questions["safety"])
     if safe is False:
         region = _crisis_region(everything, choices)
         return answers.urgent_help(everything, builtin, region)._replace(kind="guide")
+    choices = choices._replace(ratings=parse_ratings(asked.prefer))
     kb = everything()
     if prompting:
-        choices = _ask_the_rest(kb, choices)
+        choices = prompter.the_rest(kb, choices)
     return guide(kb, choices)
 
 
@@ -86,85 +90,88 @@ def _crisis_region(everything: Load, choices: Choices) -> str | None:
     return region.crisis if region else None
 
 
-def _ask_the_rest(kb: KnowledgeBase, given: Choices) -> Choices:
-    content = kb.guide
-    if content is None:
-        return given
-    questions = content.questions
-    region = given.region or _pick(questions["region"], content.regions)
-    condition = given.condition or _condition(kb, questions["condition"])
-    age = given.age or _pick(questions["age"], content.ages)
-    ratings = dict(given.ratings) or _ratings(content)
-    return Choices(region, condition, age, ratings)
+class Prompter:
+    """Asks on stderr and reads stdin; once input ends (Ctrl-D), asks nothing more."""
 
+    def __init__(self, prompting: bool) -> None:
+        self.ended = not prompting
 
-def _yes(question: str) -> bool:
-    reply = _read(f"{question} [y/N] ")
-    return reply is not None and reply.strip().casefold() in YES
+    def the_rest(self, kb: KnowledgeBase, given: Choices) -> Choices:
+        """Every question after safety that the command line left open."""
+        content = kb.guide
+        if content is None:
+            return given
+        questions = content.questions
+        region = given.region or self._pick(questions["region"], content.regions)
+        condition = given.condition or self._condition(kb, questions["condition"])
+        age = given.age or self._pick(questions["age"], content.ages)
+        ratings = dict(given.ratings) or self._ratings(content)
+        return Choices(region, condition, age, ratings)
 
+    def yes(self, question: str) -> bool:
+        reply = self._read(f"{question} [y/N] ")
+        return reply is not None and reply.strip().casefold() in YES
 
-def _pick(question: str, choices: Sequence[Choice | GuideRegion]) -> str | None:
-    """A numbered menu; a number, an id or a name picks; Enter skips."""
-    _say(question)
-    for number, choice in enumerate(choices, start=1):
-        _say(f"  {number}. {choice.name}")
-    while True:
-        reply = _read("Choose a number, or press Enter to skip: ")
-        if reply is None or not reply.strip():
-            return None
-        text = reply.strip()
-        if text.isdigit() and 1 <= int(text) <= len(choices):
-            return choices[int(text) - 1].id
-        wanted = text.casefold()
-        for choice in choices:
-            if wanted in (choice.id.casefold(), choice.name.casefold()):
-                return choice.id
-        _say(f"  Not one of the choices: type 1 to {len(choices)}, or press Enter.")
-
-
-def _condition(kb: KnowledgeBase, question: str) -> str | None:
-    while True:
-        reply = _read(f"{question}\n> ")
-        if reply is None or not reply.strip() or reply.strip().casefold() == "not sure":
-            return None
-        try:
-            return lookup.resolve_condition(kb, reply.strip()).id
-        except NotFound as error:
-            _say(f"  {error.message}; " + "; ".join(error.hints))
-
-
-def _ratings(content: Guide) -> dict[str, str]:
-    _say(content.questions["preferences"])
-    menu = ", ".join(f"{n} {r.name}" for n, r in enumerate(content.ratings, start=1))
-    found: dict[str, str] = {}
-    for preference in content.preferences:
+    def _pick(self, question: str, choices: Sequence[Choice | GuideRegion]) -> str | None:
+        """A numbered menu; a number, an id or a name picks; Enter skips."""
+        self._say(question)
+        for number, choice in enumerate(choices, start=1):
+            self._say(f"  {number}. {choice.name}")
         while True:
-            reply = _read(f"  {preference.question}? [{menu}; Enter to skip] ")
-            if reply is None:
-                return found
+            reply = self._read("Choose a number, or press Enter to skip: ")
+            if reply is None or not reply.strip():
+                return None
             text = reply.strip()
-            if not text:
-                break
-            if text.isdigit() and 1 <= int(text) <= len(content.ratings):
-                found[preference.id] = content.ratings[int(text) - 1].id
-                break
-            named = [r for r in content.ratings if text.casefold() in (r.id, r.name.casefold())]
-            if named:
-                found[preference.id] = named[0].id
-                break
-            _say(f"    Type 1 to {len(content.ratings)}, or press Enter to skip.")
-    return found
+            if text.isdigit() and 1 <= int(text) <= len(choices):
+                return choices[int(text) - 1].id
+            wanted = text.casefold()
+            for choice in choices:
+                if wanted in (choice.id.casefold(), choice.name.casefold()):
+                    return choice.id
+            self._say(f"  Not one of the choices: type 1 to {len(choices)}, or press Enter.")
 
+    def _condition(self, kb: KnowledgeBase, question: str) -> str | None:
+        while True:
+            reply = self._read(f"{question}\n> ")
+            if reply is None or not reply.strip() or reply.strip().casefold() == "not sure":
+                return None
+            try:
+                return lookup.resolve_condition(kb, reply.strip()).id
+            except NotFound as error:
+                self._say(f"  {error.message}; " + "; ".join(error.hints))
 
-def _say(line: str) -> None:
-    say(line + "\n")
+    def _ratings(self, content: Guide) -> dict[str, str]:
+        self._say(content.questions["preferences"])
+        menu = ", ".join(f"{n} {r.name}" for n, r in enumerate(content.ratings, start=1))
+        found: dict[str, str] = {}
+        for preference in content.preferences:
+            while not self.ended:
+                reply = self._read(f"  {preference.question}? [{menu}; Enter to skip] ")
+                text = (reply or "").strip()
+                if not text:
+                    break
+                if text.isdigit() and 1 <= int(text) <= len(content.ratings):
+                    found[preference.id] = content.ratings[int(text) - 1].id
+                    break
+                named = [r for r in content.ratings if text.casefold() in (r.id, r.name.casefold())]
+                if named:
+                    found[preference.id] = named[0].id
+                    break
+                self._say(f"    Type 1 to {len(content.ratings)}, or press Enter to skip.")
+        return found
 
+    def _say(self, line: str) -> None:
+        if not self.ended:
+            say(line + "\n")
 
-def _read(prompt: str) -> str | None:
-    """One line from stdin after `prompt` on stderr; None at the end of input."""
-    say(prompt)
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    if not line:
-        say("\n")
-        return None
-    return line.rstrip("\n")
+    def _read(self, prompt: str) -> str | None:
+        """One line from stdin after `prompt` on stderr; None at (and after) the end of input."""
+        if self.ended:
+            return None
+        say(prompt)
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            self.ended = True
+            say("\n")
+            return None
+        return line.rstrip("\n")
