@@ -176,6 +176,13 @@ def test_every_option_row_is_cited_or_marked_not_known(run: Run, condition: str)
     assert out.count("Not known: the sources in this knowledge base do not say.") == empty
 
 
+def test_nhs_costs_are_shown_only_in_the_uk_nations(run: Run) -> None:
+    for region, nhs in (("us", False), ("elsewhere", False), ("wales", True)):
+        options = guide_json(run, "-c", "depression", "-r", region)["options"]
+        texts = " ".join(s["text"] for o in options for s in o["rows"]["cost"])
+        assert ("NHS" in texts) == nhs, region
+
+
 def test_depression_options_follow_nices_order(run: Run) -> None:
     options = [o["id"] for o in guide_json(run, "-c", "depression")["options"]]
     assert options == [

@@ -198,7 +198,7 @@ def _cells(
         "asks-of-you": (notes.asks_of_you,),
         "formats": (notes.formats,),
         "delivery": (notes.delivery,),
-        "cost": (notes.cost,),
+        "cost": tuple(s.statement for s in notes.cost if s.applies(region, age)),
         "evidence": (use.note, *use.caveats),
         "may-not-suit": (notes.may_not_suit,),
         "access": tuple(s.statement for s in notes.access if s.applies(region, age)),

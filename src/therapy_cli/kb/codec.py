@@ -93,7 +93,7 @@ _maybe = _optional(statement)
 sessions = _record(Sessions, *[_maybe] * 6)
 use = _record(ConditionUse, str, statement, _statements, str)
 scoped = _record(Scoped, statement, _strings, _strings)
-therapy_guide = _record(TherapyGuide, *[_maybe] * 6, _many(scoped))
+therapy_guide = _record(TherapyGuide, *[_maybe] * 5, _many(scoped), _many(scoped))
 
 
 def sections(value: Mapping[str, Any]) -> dict[str, tuple[Statement, ...]]:

@@ -388,9 +388,12 @@ def _therapy(node: Node) -> Therapy | None:
 def _therapy_guide(node: Node | None) -> TherapyGuide:
     if node is None:
         return TherapyGuide()
-    node.allow(*GUIDE_FIELDS, "access")
-    found = {name: _optional_statement(node, name) for name in GUIDE_FIELDS}
-    return TherapyGuide(**found, access=each(node.children("access"), _scoped))
+    node.allow(*GUIDE_FIELDS, "cost", "access")
+    in_sessions, asks_of_you, may_not_suit, formats, delivery = (
+        _optional_statement(node, name) for name in GUIDE_FIELDS
+    )
+    cost, access = (each(node.children(name), _scoped) for name in ("cost", "access"))
+    return TherapyGuide(in_sessions, asks_of_you, may_not_suit, formats, delivery, cost, access)
 
 
 AGES = ("adult", "under-18")

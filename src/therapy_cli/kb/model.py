@@ -106,7 +106,7 @@ class Scoped(NamedTuple):
 
 
 # What `therapy guide` can say of each therapy beyond its page, one statement a row.
-GUIDE_FIELDS = ("in_sessions", "asks_of_you", "may_not_suit", "formats", "delivery", "cost")
+GUIDE_FIELDS = ("in_sessions", "asks_of_you", "may_not_suit", "formats", "delivery")
 
 
 class TherapyGuide(NamedTuple):
@@ -117,7 +117,7 @@ class TherapyGuide(NamedTuple):
     may_not_suit: Statement | None = None
     formats: Statement | None = None
     delivery: Statement | None = None
-    cost: Statement | None = None
+    cost: tuple[Scoped, ...] = ()  # by region: what is free on the NHS is not free in the US
     access: tuple[Scoped, ...] = ()
 
 
