@@ -76,6 +76,22 @@ def test_an_ascii_only_terminal_gets_ascii_stand_ins_not_a_traceback(tmp_path: P
     assert b"Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("width", [40, 80])
+@pytest.mark.parametrize("force_color", ["", "1"])
+def test_ascii_stand_ins_are_measured_so_no_line_overruns_the_width(
+    tmp_path: Path, width: int, force_color: str
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}
+    env.update(PYTHONIOENCODING="ascii", NO_COLOR="1", COLUMNS=str(width), FORCE_COLOR=force_color)
+    args = ["--no-pager", "guide", "--no-input", "-c", "depression", "-r", "england"]
+    result = subprocess.run(
+        [str(SCRIPT), *args], cwd=tmp_path, env=env, capture_output=True, timeout=60, check=False
+    )
+    assert b"GBP" in result.stdout  # the pound sign, which ASCII lacks, is in the content
+    lines = result.stdout.decode("ascii").splitlines()
+    assert [line for line in lines if len(line) > width and "http" not in line] == []
+
+
 def test_an_ascii_only_terminal_gets_tables_drawn_in_ascii(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONIOENCODING="ascii", COLUMNS="100", FORCE_COLOR="1", NO_COLOR="1")
     result = subprocess.run(

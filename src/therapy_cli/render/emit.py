@@ -76,22 +76,26 @@ def _text(answer: Answer | GuideAnswer, options: Options, disclaimer: str) -> No
     from .page import build
 
     display = display_for(options.color, sys.stdout)
+    # Measured on what the encoding can show, so that ASCII stand-ins cannot overrun a line.
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     if display.plain:
+        plain_canvas = text.Canvas(text.terminal_width(), encoding=encoding)
         from . import tsv
 
         records = tsv.render(answer)
         body = (
             "".join(f"{clean(line)}\n" for line in records)
             if records is not None
-            else text.render(build(answer))
+            else text.render(build(answer), plain_canvas)
         )
-        write(sys.stdout, body + text.disclaimer(disclaimer))
+        write(sys.stdout, body + text.disclaimer(disclaimer, plain_canvas))
         return
     canvas = text.Canvas(
         text.terminal_width(),
         text.coloured if display.color else text.bare,
         links=display.color,
         boxes=text.UNICODE_BOXES if _can_show(BOX_DRAWING, sys.stdout) else text.ASCII_BOXES,
+        encoding=encoding,
     )
     body = text.render(build(answer), canvas) + text.disclaimer(disclaimer, canvas)
     page(body, options.pager, shutil.get_terminal_size().lines)

@@ -26,7 +26,7 @@ from .page import (
     Span,
     Title,
 )
-from .sanitize import clean
+from .sanitize import STAND_IN_ERRORS, clean
 from .wrap import cells, line_breaks, pad
 
 MIN_WIDTH = 20
@@ -87,6 +87,20 @@ class Canvas(NamedTuple):
     paint: Paint = bare
     links: bool = False
     boxes: Boxes | None = None
+    encoding: str = "utf-8"
+
+    def show(self, text: str) -> str:
+        """`text` as it will be printed: without control characters and, where the output
+        encoding lacks a character, with its ASCII stand-in, so that widths are measured on
+        what is printed ("£" becomes "GBP ")."""
+        value = clean(text)
+        try:
+            value.encode(self.encoding)
+        except UnicodeEncodeError:
+            return value.encode(self.encoding, STAND_IN_ERRORS).decode(self.encoding)
+        except LookupError:
+            return value.encode("ascii", STAND_IN_ERRORS).decode("ascii")
+        return value
 
 
 def terminal_width() -> int:
@@ -109,7 +123,7 @@ def measured_lines(
     inline: Inline, canvas: Canvas, first: str = "", rest: str = "", label_style: str = ""
 ) -> list[tuple[str, int]]:
     """As lines_of, with each line's visible width (without the terminal codes)."""
-    spans = [Span(clean(s.text), s.style) for s in inline]
+    spans = [Span(canvas.show(s.text), s.style) for s in inline]
     flat = "".join(s.text for s in spans)
     bounds, position = [], 0
     for span in spans:
@@ -186,7 +200,7 @@ def _(block: Rows, canvas: Canvas) -> list[str]:
 @_render.register
 def _(block: Grid, canvas: Canvas) -> list[str]:
     if canvas.boxes:  # widths are measured only where borders are drawn, never for a pipe
-        widths = column_widths(block, canvas.width - 3 * len(block.headers) - 1)
+        widths = column_widths(block, canvas.width - 3 * len(block.headers) - 1, canvas)
         if widths is not None:
             return boxed(block, canvas, canvas.boxes, widths)
     lines = lines_of((Span(block.title, "heading"),), canvas) if block.title else []
@@ -203,12 +217,12 @@ def _(block: Grid, canvas: Canvas) -> list[str]:
     return lines
 
 
-def column_widths(block: Grid, room: int) -> list[int] | None:
+def column_widths(block: Grid, room: int, canvas: Canvas) -> list[int] | None:
     """Widths that fit `room`: each column's natural width if all fit, else shared out; None
     when even the narrowest readable columns do not fit."""
     table = [
-        block.headers,
-        *(["".join(clean(s.text) for s in cell) for cell in row] for row in block.rows),
+        [canvas.show(header) for header in block.headers],
+        *(["".join(canvas.show(s.text) for s in cell) for cell in row] for row in block.rows),
     ]
     natural = [
         max(cells(line) for row in table for line in row[c].split("\n"))
