@@ -194,8 +194,16 @@ def test_depression_options_follow_nices_order(run: Run) -> None:
 
 
 def test_without_a_sourced_order_the_strongest_evidence_comes_first(run: Run) -> None:
-    levels = [o["evidence"] for o in guide_json(run, "-c", "ptsd")["options"]]
+    levels = [o["evidence"] for o in guide_json(run, "-c", "anxiety")["options"]]
     assert levels == sorted(levels, key=["studied", "offered", "listed"].index)
+
+
+def test_after_the_sourced_order_the_rest_follow_by_evidence(run: Run) -> None:
+    data = guide_json(run, "-c", "ocd")
+    assert [o["id"] for o in data["options"]][:2] == ["erp", "cbt"]
+    rest = [o["evidence"] for o in data["options"][2:]]
+    assert rest == sorted(rest, key=["studied", "offered", "listed"].index)
+    assert data["order_basis"]["sources"] == ["csj-ocd-guidance-2005"]
 
 
 def test_the_therapies_left_out_are_named(run: Run) -> None:

@@ -168,20 +168,23 @@ def _ordered(
 ) -> tuple[
     list[tuple[Therapy, ConditionUse]], list[tuple[Therapy, ConditionUse]], Statement | None
 ]:
-    """The options shown and the others, in the order the sources give, and that order's source.
+    """The options shown and the others, and the source of their order if a condition gives one.
 
-    Without a sourced order, the strongest recorded evidence comes first and, within a level,
-    the knowledge base's own order is kept.
+    The therapies a condition's `guide_options` names come first, in its order; the rest follow
+    by the strongest recorded evidence, keeping the knowledge base's order within a level.
     """
-    if condition is not None and condition.options is not None:
-        rank = {therapy_id: n for n, therapy_id in enumerate(condition.options.therapies)}
-        listed = [u for u in uses if u[0].id in rank]
-        listed.sort(key=lambda u: rank[u[0].id])
-        rest = [u for u in uses if u[0].id not in rank]
-        return listed[:MAX_OPTIONS], listed[MAX_OPTIONS:] + rest, condition.options.basis
+    listed = condition.options.therapies if condition and condition.options else ()
     level = {name: n for n, name in enumerate(EVIDENCE_LEVELS)}
-    ranked = sorted(uses, key=lambda u: level[u[1].evidence])
-    return ranked[:MAX_OPTIONS], ranked[MAX_OPTIONS:], None
+
+    def place(use: tuple[Therapy, ConditionUse]) -> tuple[int, int]:
+        therapy_id = use[0].id
+        if therapy_id in listed:
+            return (0, listed.index(therapy_id))
+        return (1, level[use[1].evidence])
+
+    ranked = sorted(uses, key=place)
+    basis = condition.options.basis if condition and condition.options else None
+    return ranked[:MAX_OPTIONS], ranked[MAX_OPTIONS:], basis
 
 
 def _cells(

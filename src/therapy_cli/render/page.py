@@ -654,17 +654,21 @@ def _said(answer: GuideAnswer) -> Iterator[tuple[str, Inline]]:
 
 def _option_grids(answer: GuideAnswer) -> Iterator[Block]:
     yield Heading("The options side by side")
-    if answer.order_basis is not None:
-        yield Paragraph(
-            plain("Why these, in this order: ") + cited(answer.order_basis, answer.citations)
-        )
+    by_evidence = (
+        "the strongest evidence the knowledge base records for this condition comes first "
+        "(studied, then offered, then listed); within a level, the knowledge base's own order "
+        "is kept."
+    )
+    basis, condition = answer.order_basis, answer.condition
+    listed = condition.options.therapies if condition and condition.options else ()
+    why = plain("Why these, in this order: ")
+    if basis is None:
+        yield Paragraph(why + plain(by_evidence))
+    elif all(option.therapy.id in listed for option in answer.options):
+        yield Paragraph(why + cited(basis, answer.citations))
     else:
         yield Paragraph(
-            plain(
-                "Why these, in this order: the strongest evidence the knowledge base records for "
-                "this condition comes first (studied, then offered, then listed); within a level, "
-                "the knowledge base's own order is kept."
-            )
+            why + cited(basis, answer.citations) + plain(" After those, " + by_evidence)
         )
     options = answer.options
     for start in range(0, len(options), GUIDE_COLUMNS):
@@ -681,10 +685,10 @@ def _option_grids(answer: GuideAnswer) -> Iterator[Block]:
         yield Grid(part, ("", *(option.therapy.name for option in group)), rows, row_labels=True)
     if answer.others:
         names = ", ".join(t.name for t in answer.others)
-        condition = answer.condition.id if answer.condition else ""
+        condition_id = answer.condition.id if answer.condition else ""
         yield Note(
             f"Also used for it in this knowledge base: {names}. "
-            f"All of them: therapy conditions {condition}"
+            f"All of them: therapy conditions {condition_id}"
         )
 
 
