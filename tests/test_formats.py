@@ -18,7 +18,7 @@ DISCLAIMER = " ".join(load([builtin_path()]).disclaimer.split())
 
 # Each command, and the keys its JSON `data` must have: the contract scripts rely on.
 GUIDE_KEYS = {
-    "about", "urgent_help", "answers", "rows", "options", "order_basis", "others",
+    "about", "urgent_help", "answers", "brief", "rows", "options", "order_basis", "others",
     "conditions_with_options", "not_now", "routes", "questions_to_ask", "reviewed", "upkeep",
     "funding", "references",
 }  # fmt: skip

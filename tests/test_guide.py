@@ -292,6 +292,61 @@ def test_the_markdown_handout_has_a_table_per_two_options(run: Run) -> None:
     assert "| **What NICE and the reviews say** |" in out
 
 
+HANDOUT_ROWS = [r.name for r in GUIDE.rows if r.handout == "all"]
+LEFT_OUT_OF_HANDOUT = [r.name for r in GUIDE.rows if r.handout == "rated"]
+
+
+def handout(run: Run, *args: str) -> str:
+    result = run(
+        "guide", "--no-input", "-c", "depression", "-r", "england", "-f", "markdown", *args
+    )
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_markdown_handout_leaves_out_rows_about_what_was_not_rated(run: Run) -> None:
+    out = handout(run)
+    assert LEFT_OUT_OF_HANDOUT
+    assert all(f"| **{row}** |" not in out for row in LEFT_OUT_OF_HANDOUT)
+    assert all(f"| **{row}** |" in out for row in HANDOUT_ROWS)
+
+
+def test_the_markdown_handout_says_which_rows_it_left_out_and_how_to_see_them(run: Run) -> None:
+    note = next(line for line in handout(run).splitlines() if "Shortened to print" in line)
+    assert all(f'"{row}"' in note for row in LEFT_OUT_OF_HANDOUT) and "--full" in note
+
+
+def test_the_markdown_handout_keeps_a_row_the_person_rated(run: Run) -> None:
+    out = handout(run, "--prefer", "cost=a-lot")
+    assert "**Free on the NHS or private**" in out.split("## What you said matters")[1]
+    assert '"Free on the NHS or private"' not in out
+
+
+def test_full_gives_the_markdown_handout_every_row(run: Run) -> None:
+    out = handout(run, "--full")
+    assert all(f"| **{row.name}** |" in out for row in GUIDE.rows)
+    assert "Shortened to print" not in out
+
+
+def test_brief_shortens_the_terminal_guide_too(run: Run) -> None:
+    args = ("guide", "--no-input", "-c", "depression", "--brief")
+    assert "Shortened to print" in run(*args).stdout
+    assert guide_json(run, "-c", "depression", "--brief")["brief"] is True
+
+
+def test_the_text_and_json_guides_show_every_row_unless_asked(run: Run) -> None:
+    assert "Shortened to print" not in run("guide", "--no-input", "-c", "depression").stdout
+    data = guide_json(run, "-c", "depression")
+    assert data["brief"] is False and len(data["rows"]) == len(GUIDE.rows)
+
+
+def test_a_row_s_handout_setting_must_be_known(run: Run, kb_file: Callable[..., Path]) -> None:
+    overlay = "schema_version: 1\nguide:\n  rows:\n    - {id: cost, name: Cost, handout: some}\n"
+    result = run("--data", str(kb_file(overlay, "clinic.yaml")), "guide", "--no-input")
+    assert result.exit_code == 3
+    assert "clinic.yaml:4:" in result.stderr and "use one of all, rated" in result.stderr
+
+
 # Never advice
 
 

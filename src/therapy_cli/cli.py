@@ -415,12 +415,21 @@ def guide(
             "--ask", help="Ask the questions even when stdin is not a terminal (answers piped in)."
         ),
     ] = False,
+    brief: Annotated[
+        bool | None,
+        typer.Option(
+            "--brief/--full",
+            help="--brief: the short handout to print (leaves out rows about things you did not "
+            "rate); --full: every row. Default: brief for --format markdown.",
+            show_default=False,
+        ),
+    ] = None,
     output: FormatOption = PageFormat.text,
 ) -> Reply:
     """A decision aid: a few therapies side by side, with questions to take to a GP."""
     prompting = not no_input and (ask or interview.stdin_is_terminal())
-
-    asked = interview.Asked(Choices(region, condition, age), safe, prefer or [])
+    short = output is PageFormat.markdown if brief is None else brief
+    asked = interview.Asked(Choices(region, condition, age, brief=short), safe, prefer or [])
     return Reply(
         lambda s: interview.run(s.knowledge_base, builtin_knowledge_base, asked, prompting),
         Format(output.value),

@@ -20,6 +20,7 @@ from .kb.model import (
     ConditionUse,
     Guide,
     GuideRegion,
+    GuideRow,
     KnowledgeBase,
     Preference,
     Region,
@@ -38,6 +39,7 @@ class Choices(NamedTuple):
     condition: str | None = None
     age: str | None = None
     ratings: Mapping[str, str] = {}  # preference id -> rating id
+    brief: bool = False  # the short printed handout: rows kept as each row's `handout` says
 
 
 class Option(NamedTuple):
@@ -54,6 +56,8 @@ class GuideAnswer(NamedTuple):
     condition: Condition | None
     age: Choice | None
     rated: tuple[tuple[Preference, Choice], ...]
+    rows: tuple[GuideRow, ...]  # the comparison's rows, in order
+    brief: bool  # whether rows were left out for the printed handout
     options: tuple[Option, ...]
     others: tuple[Therapy, ...]  # also used for the condition, not set side by side
     order_basis: Statement | None  # the source of the options' order, when a condition gives it
@@ -79,8 +83,9 @@ def guide(kb: KnowledgeBase, choices: Choices) -> GuideAnswer:
     uses = _uses(kb, condition) if condition else []
     options, others, basis = _ordered(uses, condition)
     region_id, age_id = (region.id if region else None), (age.id if age else None)
+    rows = tuple(r for r in content.rows if not (choices.brief and r.handout == "rated"))
     # The rows shown, then any row only a rated preference shows (an overlay may drop a row).
-    shown_rows = list(dict.fromkeys([*(r.id for r in content.rows), *(p.row for p, _ in rated)]))
+    shown_rows = list(dict.fromkeys([*(r.id for r in rows), *(p.row for p, _ in rated)]))
     built = tuple(
         Option(therapy, _cells(shown_rows, therapy, use, region_id, age_id), use)
         for therapy, use in options
@@ -104,6 +109,8 @@ def guide(kb: KnowledgeBase, choices: Choices) -> GuideAnswer:
         condition,
         age,
         rated,
+        rows,
+        choices.brief,
         built,
         tuple(t for t, _ in others),
         basis,

@@ -16,6 +16,7 @@ from .model import (
     GUIDE_FIELDS,
     GUIDE_QUESTIONS,
     GUIDE_ROWS,
+    HANDOUT_KEEPS,
     RATINGS,
     REFERENCE_KINDS,
     SECTION_IDS,
@@ -26,6 +27,7 @@ from .model import (
     Guide,
     GuideOptions,
     GuideRegion,
+    GuideRow,
     KnowledgeBase,
     Preference,
     Reference,
@@ -482,7 +484,7 @@ def _guide(node: Node) -> dict[str, Any]:
         }
     parts["ratings"] = _choices(node, "ratings", RATINGS)
     parts["ages"] = _choices(node, "ages", AGES)
-    parts["rows"] = _choices(node, "rows", GUIDE_ROWS)
+    parts["rows"] = each(node.children("rows"), _guide_row)
     parts["preferences"] = each(node.children("preferences"), _preference)
     parts["regions"] = each(node.children("regions"), _guide_region)
     for key in ("questions_to_ask", "not_now"):
@@ -501,6 +503,16 @@ def _choices(node: Node, key: str, allowed: tuple[str, ...]) -> tuple[Choice, ..
         if _one_of(child, "id", choice_id, allowed, "id") and choice_id and name:
             found.append(Choice(choice_id, name))
     return tuple(found)
+
+
+def _guide_row(node: Node) -> GuideRow | None:
+    node.allow("id", "name", "handout")
+    row_id, name = node.text("id"), node.text("name")
+    handout = node.text("handout", required=False) or "all"
+    known = _one_of(node, "id", row_id, GUIDE_ROWS, "id")
+    if not _one_of(node, "handout", handout, HANDOUT_KEEPS, "value") or not known:
+        return None
+    return GuideRow(row_id, name, handout) if row_id and name else None
 
 
 def _preference(node: Node) -> Preference | None:

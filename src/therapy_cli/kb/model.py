@@ -253,6 +253,17 @@ GUIDE_ROWS = (
     "access",
 )
 RATINGS = ("a-lot", "a-little", "not-much")
+# Whether the short printed handout keeps a row always, or only when the person rated the
+# preference it answers.
+HANDOUT_KEEPS = ("all", "rated")
+
+
+class GuideRow(NamedTuple):
+    """One row of the guide's comparison, and whether the short handout keeps it."""
+
+    id: str
+    name: str
+    handout: str = "all"
 
 
 class Guide(NamedTuple):
@@ -266,7 +277,7 @@ class Guide(NamedTuple):
     ratings: tuple[Choice, ...]
     ages: tuple[Choice, ...]
     regions: tuple[GuideRegion, ...]
-    rows: tuple[Choice, ...]
+    rows: tuple[GuideRow, ...]
     preferences: tuple[Preference, ...]
     questions_to_ask: tuple[Statement, ...]
     not_now: tuple[Statement, ...]

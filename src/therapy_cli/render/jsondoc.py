@@ -379,13 +379,14 @@ def _(answer: GuideAnswer) -> dict[str, Any]:
                 for p, r in answer.rated
             ],
         },
-        "rows": [named(row) for row in content.rows],
+        "brief": answer.brief,
+        "rows": [{"id": row.id, "name": row.name} for row in answer.rows],
         "options": [
             {
                 **therapy_names(option.therapy),
                 "evidence": option.use.evidence,
                 "sessions": session_range(option.therapy),
-                "rows": {row.id: listed(option.cells[row.id]) for row in content.rows},
+                "rows": {row.id: listed(option.cells[row.id]) for row in answer.rows},
             }
             for option in answer.options
         ],

@@ -670,6 +670,8 @@ def _option_grids(answer: GuideAnswer) -> Iterator[Block]:
         yield Paragraph(
             why + cited(basis, answer.citations) + plain(" After those, " + by_evidence)
         )
+    if answer.brief and len(answer.rows) < len(answer.guide.rows):
+        yield Note(_shortened(answer))
     options = answer.options
     for start in range(0, len(options), GUIDE_COLUMNS):
         group = options[start : start + GUIDE_COLUMNS]
@@ -680,7 +682,7 @@ def _option_grids(answer: GuideAnswer) -> Iterator[Block]:
         )
         rows = tuple(
             (plain(row.name, "strong"), *(_cell(answer, option, row.id) for option in group))
-            for row in answer.guide.rows
+            for row in answer.rows
         )
         yield Grid(part, ("", *(option.therapy.name for option in group)), rows, row_labels=True)
     if answer.others:
@@ -690,6 +692,13 @@ def _option_grids(answer: GuideAnswer) -> Iterator[Block]:
             f"Also used for it in this knowledge base: {names}. "
             f"All of them: therapy conditions {condition_id}"
         )
+
+
+def _shortened(answer: GuideAnswer) -> str:
+    """What the short handout left out, so that no one mistakes it for everything."""
+    shown = {row.id for row in answer.rows} | {preference.row for preference, _ in answer.rated}
+    left_out = ", ".join(f'"{row.name}"' for row in answer.guide.rows if row.id not in shown)
+    return f"Shortened to print, these rows left out: {left_out}. Everything: add --full."
 
 
 def _cell(answer: GuideAnswer, option: Option, row: str) -> Inline:
