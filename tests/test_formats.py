@@ -146,7 +146,8 @@ def test_json_show_used_for_items_are_pinned(run: Run) -> None:
 def test_json_services_are_pinned(run: Run) -> None:
     regions = envelope(run, builtin("crisis"))["data"]["regions"]
     services = [service for region in regions for service in region["services"]]
-    assert services and all(set(s) == {"name", "contact", "url", "details"} for s in services)
+    keys = {"name", "contact", "url", "regions", "details"}
+    assert services and all(set(s) == keys for s in services)
 
 
 def test_json_statements_carry_text_sources_and_citation_numbers(run: Run) -> None:

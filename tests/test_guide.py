@@ -70,6 +70,35 @@ def test_in_danger_shows_the_urgent_help_for_where_the_person_lives(run: Run) ->
     assert "988" in out and "116 123" not in out
 
 
+UK_NATION_LINES = {
+    "england": "NHS 111, mental health option (England)",
+    "scotland": "NHS 24 on 111 (Scotland)",
+    "wales": "NHS 111 Wales, press 2 (Wales)",
+    "northern-ireland": "Lifeline (Northern Ireland)",
+}
+
+
+@pytest.mark.parametrize("nation", UK_NATION_LINES)
+def test_in_danger_shows_a_uk_nation_its_own_line_and_no_other_nation_s(
+    run: Run, nation: str
+) -> None:
+    out = run("guide", "--in-danger", "--region", nation).stdout
+    assert UK_NATION_LINES[nation] in out and "116 123" in out
+    assert not any(line in out for other, line in UK_NATION_LINES.items() if other != nation)
+
+
+@pytest.mark.parametrize("nation", UK_NATION_LINES)
+def test_the_first_line_points_a_uk_nation_to_its_own_line(run: Run, nation: str) -> None:
+    first = flat(run("guide", "--no-input", "--region", nation).stdout.split("Your options")[0])
+    assert UK_NATION_LINES[nation] in first
+    assert not any(line in first for other, line in UK_NATION_LINES.items() if other != nation)
+
+
+def test_in_danger_with_no_region_shows_every_nation_s_line(run: Run) -> None:
+    out = run("guide", "--in-danger").stdout
+    assert all(line in out for line in UK_NATION_LINES.values())
+
+
 def test_answering_yes_to_the_safety_question_shows_urgent_help_and_stops(run: Run) -> None:
     result = ask(answers="y\n")
     assert result.exit_code == 0
@@ -526,6 +555,15 @@ def test_a_clinic_overlay_gives_its_own_route(run: Run, kb_file: Callable[..., P
         ),
         (("guide:\n", "guide:\n  rows:\n    - {id: colour, name: Colour}\n"), "unknown id"),
         (("guide:\n", "guide:\n  reviewed: last week\n"), "expected a date"),
+        (
+            (
+                "guide:\n",
+                "crisis:\n  - id: uk\n    name: UK\n    services:\n      - name: A line"
+                "\n        regions: [atlantis]\n        details: [{text: A., sources: [our-page]}]"
+                "\nguide:\n",
+            ),
+            "no guide region has the id 'atlantis'",
+        ),
     ],
 )
 def test_a_bad_guide_in_an_overlay_is_exit_3_with_file_and_line(

@@ -130,3 +130,9 @@ def test_crisis_for_a_region_only_the_broken_file_had_shows_every_builtin_region
     assert result.exit_code == 0
     assert "116 123" in result.stdout
     assert "There is no built-in region 'ie'" in " ".join(result.stdout.split())
+
+
+def test_crisis_lists_every_uk_nation_s_own_line(run: Run) -> None:
+    out = run("crisis", "--region", "uk").stdout
+    for line in ("(England)", "NHS 24 on 111 (Scotland)", "press 2 (Wales)", "Lifeline (Northern"):
+        assert line in out

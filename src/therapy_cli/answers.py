@@ -293,10 +293,15 @@ def search(kb: KnowledgeBase, query: str) -> SearchAnswer:
 
 
 def regions(
-    kb: KnowledgeBase, kind: str, region: str | None, warnings: tuple[str, ...] = ()
+    kb: KnowledgeBase,
+    kind: str,
+    region: str | None,
+    warnings: tuple[str, ...] = (),
+    place: str | None = None,
 ) -> RegionsAnswer:
+    """The regions `region` names (None: all), with only the services for guide region `place`."""
     available = kb.crisis if kind == "crisis" else kb.find_therapist
-    chosen = lookup.resolve_region(available, region)
+    chosen = tuple(r.serving(place) for r in lookup.resolve_region(available, region))
     citations = Citations(
         kb, (s for r in chosen for service in r.services for s in service.details)
     )
@@ -307,20 +312,21 @@ def urgent_help(
     everything: Callable[[], KnowledgeBase],
     builtin: Callable[[], KnowledgeBase],
     region: str | None,
+    place: str | None = None,
 ) -> RegionsAnswer:
-    """The crisis numbers, whatever else is wrong: if a file fails to load, the built-in ones
-    and a warning naming the file."""
+    """The crisis numbers (for guide region `place`, if given), whatever else is wrong: if a
+    file fails to load, the built-in ones and a warning naming the file."""
     try:
         kb = everything()
     except KnowledgeBaseError as error:
         warning = "These are the built-in numbers: a knowledge-base file could not be used."
         warnings = (warning, error.message, *error.hints)
         try:
-            return regions(builtin(), "crisis", region, warnings)
+            return regions(builtin(), "crisis", region, warnings, place)
         except UsageProblem:  # the region was in the file that failed: show every region
             missing = f"There is no built-in region {region!r}, so every region is shown."
             return regions(builtin(), "crisis", None, (*warnings, missing))
-    answer = regions(kb, "crisis", region)
+    answer = regions(kb, "crisis", region, place=place)
     return answer._replace(warnings=replacements(kb, (r.id for r in answer.regions)))
 
 

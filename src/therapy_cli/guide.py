@@ -95,6 +95,7 @@ def guide(kb: KnowledgeBase, choices: Choices) -> GuideAnswer:
         for r in (content.regions if region is None else (region,))
     )
     crisis = tuple(r for r in kb.crisis if region is None or r.id == region.crisis) or kb.crisis
+    crisis = tuple(r.serving(region_id) for r in crisis)
     linked = tuple(c for c in kb.conditions if condition is None and _uses(kb, c))
     cited = [
         basis,

@@ -58,8 +58,8 @@ def run(
     if prompting and safe is None:
         safe = not prompter.yes(_content(everything, builtin).questions["safety"])
     if safe is False:
-        region = _crisis_region(everything, choices)
-        return answers.urgent_help(everything, builtin, region)._replace(kind="guide")
+        crisis, place = _crisis_region(everything, choices)
+        return answers.urgent_help(everything, builtin, crisis, place)._replace(kind="guide")
     choices = choices._replace(ratings=parse_ratings(asked.prefer))
     kb = everything()
     if prompting:
@@ -80,14 +80,15 @@ def _content(everything: Load, builtin: Load) -> Guide:
     return content
 
 
-def _crisis_region(everything: Load, choices: Choices) -> str | None:
-    """The crisis region for where the person said they live; None (every region) if unknown."""
+def _crisis_region(everything: Load, choices: Choices) -> tuple[str | None, str | None]:
+    """The crisis region and guide region for where the person said they live; (None, None),
+    every region and service, if unknown."""
     try:
         content = everything().guide
         region = resolve_region(content, choices.region) if content else None
     except TherapyError:
-        return None
-    return region.crisis if region else None
+        return None, None
+    return (region.crisis, region.id) if region else (None, None)
 
 
 class Prompter:

@@ -155,7 +155,9 @@ def effect_sizes(v: list[Any]) -> EffectSizes:
     return EffectSizes(tuple((float(start), str(label)) for start, label in bands), statement(note))
 
 
-region = _record(Region, str, str, _many(_record(Service, str, _statements, _same, _same)))
+region = _record(
+    Region, str, str, _many(_record(Service, str, _statements, _same, _same, _strings))
+)
 
 
 def dump(kb: KnowledgeBase) -> tuple[dict[str, Any], dict[str, bytes]]:

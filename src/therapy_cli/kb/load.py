@@ -411,15 +411,21 @@ def _scoped(node: Node) -> Scoped | None:
     """A statement with optional `regions` (guide region ids) and `ages`."""
     node.allow("text", "sources", "correction", "regions", "ages")
     statement = _statement_fields(node)
-    regions = node.texts("regions")
-    for index, (_, line) in enumerate(node.items("regions")):
-        if index < len(regions):
-            node.mention("regions", regions[index], f"regions[{index}]", line)
+    regions = _guide_region_ids(node)
     ages = node.texts("ages")
     for index, age in enumerate(ages):
         if age not in AGES:
             node.problem(f"unknown age {age!r}; use {' or '.join(AGES)}", key=f"ages[{index}]")
     return Scoped(statement, regions, ages) if statement else None
+
+
+def _guide_region_ids(node: Node) -> tuple[str, ...]:
+    """A node's optional `regions`: guide region ids, each checked once files are combined."""
+    regions = node.texts("regions")
+    for index, (_, line) in enumerate(node.items("regions")):
+        if index < len(regions):
+            node.mention("regions", regions[index], f"regions[{index}]", line)
+    return regions
 
 
 def _sections(node: Node | None) -> dict[str, tuple[Statement, ...]]:
@@ -547,11 +553,12 @@ def _region(node: Node) -> Region | None:
 
 
 def _service(node: Node) -> Service | None:
-    node.allow("name", "contact", "url", "details")
+    node.allow("name", "contact", "url", "details", "regions")
     name = node.text("name")
     details = each(node.children("details", required=True), _statement)
     contact, url = node.text("contact", required=False), node.text("url", required=False)
-    return Service(name, details, contact, url) if name and details else None
+    regions = _guide_region_ids(node)
+    return Service(name, details, contact, url, regions) if name and details else None
 
 
 def _merge(contents: Iterable[FileContent]) -> KnowledgeBase:

@@ -205,12 +205,21 @@ class Service(NamedTuple):
     details: tuple[Statement, ...]
     contact: str | None = None
     url: str | None = None
+    regions: tuple[str, ...] = ()  # guide region ids it is for (none given: all of them)
 
 
 class Region(NamedTuple):
     id: str
     name: str
     services: tuple[Service, ...]
+
+    def serving(self, place: str | None) -> Region:
+        """This region with only the services for guide region `place` (None: every one)."""
+        if place is None:
+            return self
+        return self._replace(
+            services=tuple(s for s in self.services if not s.regions or place in s.regions)
+        )
 
 
 class Choice(NamedTuple):

@@ -144,6 +144,7 @@ def regions(values: tuple[Region, ...], citations: Citations) -> list[dict[str, 
                     "name": service.name,
                     "contact": service.contact,
                     "url": service.url,
+                    "regions": list(service.regions),
                     "details": [statement(s, citations) for s in service.details],
                 }
                 for service in region.services
