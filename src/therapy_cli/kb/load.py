@@ -205,10 +205,7 @@ def _sources(node: Node) -> tuple[str, ...]:
     if "sources" not in node.data:
         node.problem("unsourced statement: add 'sources' with at least one reference id")
         return ()
-    sources = node.texts("sources", required=True)
-    for index, (_, line) in enumerate(node.items("sources")):
-        if index < len(sources):
-            node.mention("references", sources[index], f"sources[{index}]", line)
+    sources = node.ids("references", "sources", required=True)
     return node.report.shared_sources.setdefault(sources, sources)  # one object per source list
 
 
@@ -293,10 +290,7 @@ def _condition(node: Node) -> Condition | None:
 
 def _guide_options(node: Node) -> GuideOptions | None:
     node.allow("therapies", "basis")
-    therapies = node.texts("therapies", required=True)
-    for index, (_, line) in enumerate(node.items("therapies")):
-        if index < len(therapies):
-            node.mention("therapies", therapies[index], f"therapies[{index}]", line)
+    therapies = node.ids("therapies", "therapies", required=True)
     basis = _optional_statement(node, "basis")
     if basis is None:
         node.problem("missing required field 'basis': the source for the order", key="basis")
@@ -411,21 +405,12 @@ def _scoped(node: Node) -> Scoped | None:
     """A statement with optional `regions` (guide region ids) and `ages`."""
     node.allow("text", "sources", "correction", "regions", "ages")
     statement = _statement_fields(node)
-    regions = _guide_region_ids(node)
+    regions = node.ids("regions", "regions")
     ages = node.texts("ages")
     for index, age in enumerate(ages):
         if age not in AGES:
             node.problem(f"unknown age {age!r}; use {' or '.join(AGES)}", key=f"ages[{index}]")
     return Scoped(statement, regions, ages) if statement else None
-
-
-def _guide_region_ids(node: Node) -> tuple[str, ...]:
-    """A node's optional `regions`: guide region ids, each checked once files are combined."""
-    regions = node.texts("regions")
-    for index, (_, line) in enumerate(node.items("regions")):
-        if index < len(regions):
-            node.mention("regions", regions[index], f"regions[{index}]", line)
-    return regions
 
 
 def _sections(node: Node | None) -> dict[str, tuple[Statement, ...]]:
@@ -557,7 +542,7 @@ def _service(node: Node) -> Service | None:
     name = node.text("name")
     details = each(node.children("details", required=True), _statement)
     contact, url = node.text("contact", required=False), node.text("url", required=False)
-    regions = _guide_region_ids(node)
+    regions = node.ids("regions", "regions")
     return Service(name, details, contact, url, regions) if name and details else None
 
 

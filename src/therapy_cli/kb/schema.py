@@ -6,7 +6,7 @@ import datetime
 import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from .yamlfile import LineDict, LineList
 
@@ -26,8 +26,7 @@ class Problem:
         return f"{self.file}:{self.line}: {self.path}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: a large file makes 100,000 of them
     """An id that must name an entry of `kind` once every file is loaded."""
 
     kind: str
@@ -132,16 +131,26 @@ class Node:
         return value
 
     def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
-        items = self.items(key, required)
+        return tuple(text for _, text, _ in self._text_items(key, required))
+
+    def ids(self, kind: str, key: str, required: bool = False) -> tuple[str, ...]:
+        """The texts of the list `key`: ids of `kind`, each checked once every file is loaded."""
+        found = self._text_items(key, required)
+        for index, text, line in found:
+            self.mention(kind, text, f"{key}[{index}]", line)
+        return tuple(text for _, text, _ in found)
+
+    def _text_items(self, key: str, required: bool) -> list[tuple[int, str, int]]:
+        """Each text item of the list `key`, with its index and line; a problem for any other."""
         found = []
-        for index, (item, line) in enumerate(items):
+        for index, (item, line) in enumerate(self.items(key, required)):
             if isinstance(item, str) and item.strip():
-                found.append(item.strip())
+                found.append((index, item.strip(), line))
             else:
                 self.problem(
                     f"expected text, found {type_name(item)}", key=f"{key}[{index}]", line=line
                 )
-        return tuple(found)
+        return found
 
     def items(self, key: str, required: bool = False) -> list[tuple[Any, int]]:
         """The items of a list field with their lines; a problem if it is not a list."""
