@@ -152,6 +152,18 @@ def test_an_edit_that_keeps_size_and_time_is_seen(
     assert first_line(run, "--data", str(path)) == "Version BBB"
 
 
+def test_an_edit_past_the_first_read_chunk_is_seen(
+    run: Run, cache_dir: Path, kb_file: Callable[[str], Path]
+) -> None:
+    padding = "# " + "x" * cache.CHUNK_BYTES + "\n"  # the name lies beyond the first chunk
+    path = kb_file(padding + OVERLAY.format(name="Version AAA"))
+    assert first_line(run, "--data", str(path)) == "Version AAA"
+    stamp = path.stat()
+    path.write_text(padding + OVERLAY.format(name="Version BBB"), encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert first_line(run, "--data", str(path)) == "Version BBB"
+
+
 def test_validate_sees_a_file_made_invalid_without_changing_its_size_or_time(
     run: Run, cache_dir: Path, kb_file: Callable[[str], Path]
 ) -> None:

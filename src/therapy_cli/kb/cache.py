@@ -51,13 +51,32 @@ def fingerprints(paths: Sequence[Path]) -> list[list[str]] | None:
     found = []
     for path in paths:
         try:
-            content = path.read_bytes() if path.is_file() else None
+            checksum = _checksum(path) if path.is_file() else None
         except OSError:
-            content = None
-        if content is None:
+            checksum = None
+        if checksum is None:
             return None  # let the loader say what is wrong with the file
-        found.append([str(path.absolute()), f"{len(content)}:{zlib.adler32(content):08x}"])
+        found.append([str(path.absolute()), checksum])
     return found
+
+
+CHUNK_BYTES = 1 << 20
+
+
+def _checksum(path: Path) -> str:
+    """`size:adler32` of the file's bytes, read through one small buffer.
+
+    A warm run reads every file just to check it: for a 16 MB file, filling a fresh 16 MB
+    buffer costs three times as long as reusing a 1 MB one.
+    """
+    buffer = bytearray(CHUNK_BYTES)
+    view = memoryview(buffer)
+    size, adler = 0, zlib.adler32(b"")
+    with path.open("rb", buffering=0) as handle:
+        while count := handle.readinto(buffer):
+            adler = zlib.adler32(view[:count], adler)
+            size += count
+    return f"{size}:{adler:08x}"
 
 
 def load(paths: Sequence[Path]) -> KnowledgeBase:
@@ -148,7 +167,7 @@ def _write(file: Path, current: list[list[str]], kb: KnowledgeBase) -> None:
     for therapy_id, blob in details.items():
         where[therapy_id] = (offset, len(blob))
         offset += len(blob)
-    line = json.dumps({"format": FORMAT, "files": current, "kb": header, "details": where})
+    line = codec.to_json({"format": FORMAT, "files": current, "kb": header, "details": where})
     try:
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(file.parent.stat()):

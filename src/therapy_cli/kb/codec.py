@@ -39,13 +39,16 @@ from .names import Lookup
 Decode = Callable[[Any], Any]
 
 
-def plain(value: Any) -> Any:
-    """`value` as JSON data: records and tuples as lists, mappings as objects."""
-    if isinstance(value, tuple):  # NamedTuple records are tuples too
-        return [plain(item) for item in value]
+def to_json(value: Any) -> str:
+    """`value` as JSON: records and tuples as arrays (json writes NamedTuples so), mappings as
+    objects."""
+    return json.dumps(value, default=_mapping)
+
+
+def _mapping(value: Any) -> dict[Any, Any]:
     if isinstance(value, Mapping):
-        return {key: plain(item) for key, item in value.items()}
-    return value
+        return dict(value)
+    raise TypeError(f"the cache cannot store {type(value).__name__}")
 
 
 def _same(value: Any) -> Any:
@@ -161,30 +164,28 @@ region = _record(
 
 
 def dump(kb: KnowledgeBase) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """`kb` as a JSON-ready header, and each therapy's details as JSON bytes of their own."""
+    """`kb` as a header for `to_json`, and each therapy's details as JSON bytes of their own."""
     therapies = kb.therapies
     header = {
         "schema_version": kb.schema_version,
         "disclaimer": kb.disclaimer,
-        "catalogue": [
-            plain((t.id, t.name, t.summary, t.aliases, t.sessions.typical)) for t in therapies
-        ],
-        "conditions": plain(kb.conditions),
-        "references": plain(kb.references),
-        "crisis": plain(kb.crisis),
-        "find_therapist": plain(kb.find_therapist),
-        "glossary": plain(kb.glossary),
-        "effect_sizes": plain(kb.effect_sizes),
-        "guide": plain(kb.guide),
-        "lookup": plain(kb.lookup),
+        "catalogue": [(t.id, t.name, t.summary, t.aliases, t.sessions.typical) for t in therapies],
+        "conditions": kb.conditions,
+        "references": kb.references,
+        "crisis": kb.crisis,
+        "find_therapist": kb.find_therapist,
+        "glossary": kb.glossary,
+        "effect_sizes": kb.effect_sizes,
+        "guide": kb.guide,
+        "lookup": kb.lookup,
         "files": list(kb.files),
         "disclaimer_from": kb.disclaimer_from,
         "crisis_from": dict(kb.crisis_from),
         "name_index": kb.name_index,
     }
     details = {
-        t.id: json.dumps(
-            plain((t.basis, t.focus, t.key_evidence, t.sessions, t.used_for, t.sections, t.guide))
+        t.id: to_json(
+            (t.basis, t.focus, t.key_evidence, t.sessions, t.used_for, t.sections, t.guide)
         ).encode("utf-8")
         for t in therapies
     }
