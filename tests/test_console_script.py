@@ -119,6 +119,19 @@ def test_a_closed_stdout_is_exit_74_with_a_message(tmp_path: Path) -> None:
     assert b"standard output is closed" in result.stderr and b"Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("args", [["--help"], ["show", "--help"], ["show", "psychodynamic"]])
+def test_a_reader_that_leaves_after_one_line_is_no_error(tmp_path: Path, args: list[str]) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PYTHONPATH")}
+    env.update(NO_COLOR="1", COLUMNS="100", HOME=str(tmp_path))
+    script = subprocess.Popen([str(SCRIPT), *args], cwd=tmp_path, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert script.stdout is not None and script.stderr is not None
+    script.stdout.readline()
+    script.stdout.close()  # as `| head -1` does
+    assert script.wait(timeout=60) == 0
+    assert b"Traceback" not in script.stderr.read()
+
+
 def test_a_closed_stderr_does_not_fail_a_command_that_worked(tmp_path: Path) -> None:
     result = run_script(["list"], tmp_path, stdout=subprocess.PIPE, preexec_fn=lambda: os.close(2))
     assert result.returncode == 0 and result.stdout.startswith(b"psychodynamic\t")

@@ -15,6 +15,7 @@ def main() -> None:
     # A run lasts a fraction of a second and builds many small objects (imports, the decoded
     # knowledge base) that all live to the end: cycle collection would only slow it down.
     gc.disable()
+    output_before = (sys.stdout, _file_behind(1))
     try:
         _fit_streams()
         from .cli import app
@@ -23,6 +24,11 @@ def main() -> None:
         code: object = ExitCode.OK
     except SystemExit as done:
         code = done.code
+        # When help's reader goes away (`therapy --help | head -1`), Rich points stdout at
+        # /dev/null or Typer swaps in a quiet sys.stdout, and either exits 1. A reader that
+        # leaves early is no error, as for every command.
+        if code == 1 and (sys.stdout, _file_behind(1)) != output_before:
+            code = ExitCode.OK
     except KeyboardInterrupt:
         _say("\n")
         code = ExitCode.INTERRUPTED
@@ -48,6 +54,15 @@ def _fit_streams() -> None:
             from .render.sanitize import STAND_IN_ERRORS
 
             stream.reconfigure(errors=STAND_IN_ERRORS)
+
+
+def _file_behind(descriptor: int) -> tuple[int, int] | None:
+    """The device and inode that `descriptor` writes to, if it is open."""
+    try:
+        info = os.fstat(descriptor)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _say(message: str) -> None:
