@@ -18,9 +18,9 @@ DISCLAIMER = " ".join(load([builtin_path()]).disclaimer.split())
 
 # Each command, and the keys its JSON `data` must have: the contract scripts rely on.
 GUIDE_KEYS = {
-    "about", "urgent_help", "answers", "brief", "rows", "options", "order_basis", "others",
-    "conditions_with_options", "not_now", "routes", "questions_to_ask", "reviewed", "upkeep",
-    "funding", "references",
+    "about", "urgent_help", "answers", "brief", "rows", "options", "order_basis", "see_also",
+    "others", "conditions_with_options", "not_now", "routes", "questions_to_ask", "reviewed",
+    "upkeep", "funding", "references",
 }  # fmt: skip
 DATA_KEYS: dict[str, set[str]] = {
     "list": {"therapies"},
@@ -98,9 +98,9 @@ ITEM_KEYS = {
     "glossary": ("terms", {"id", "term", "aliases", "definition"}),
     "conditions-one": (
         "conditions",
-        {"id", "name", "synonyms", "description", "guidance", "therapies"},
+        {"id", "name", "synonyms", "see_also", "description", "guidance", "therapies"},
     ),
-    "conditions": ("conditions", {"id", "name", "synonyms", "therapies"}),
+    "conditions": ("conditions", {"id", "name", "synonyms", "see_also", "therapies"}),
 }
 STATEMENT_KEYS = {"text", "sources", "citations", "correction"}
 

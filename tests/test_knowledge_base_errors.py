@@ -22,6 +22,13 @@ def expected_message(path: Path) -> str:
     return first_line.removeprefix("# expect: ")
 
 
+def load_error(run: Run, path: Path) -> str:
+    """What loading `path` as an overlay printed; it must fail with exit 3."""
+    result = run("--data", str(path), "list")
+    assert result.exit_code == 3, result.output
+    return result.stderr
+
+
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
 def test_invalid_file_exits_3_with_its_message(run: Run, path: Path) -> None:
     started = time.monotonic()
@@ -57,6 +64,25 @@ def test_every_problem_is_reported_at_once(run: Run, kb_file: Callable[[str], Pa
     assert "2 problems" in stderr
     assert "unsourced statement" in stderr
     assert "unknown field 'colour'" in stderr
+
+
+OUR_CONDITION = "schema_version: 1\nconditions:\n  - id: our-condition\n    name: Our condition\n"
+
+
+def test_an_unknown_see_also_is_named_with_its_line_and_the_nearest_id(
+    run: Run, kb_file: Callable[[str], Path]
+) -> None:
+    path = kb_file(OUR_CONDITION + "    see_also:\n      - ptsdd\n")
+    assert (
+        f"{path}:6: conditions[our-condition].see_also[0]: no condition has the id 'ptsdd'; "
+        "did you mean 'ptsd'?"
+    ) in load_error(run, path)
+
+
+def test_a_condition_cannot_be_its_own_see_also(run: Run, kb_file: Callable[[str], Path]) -> None:
+    path = kb_file(OUR_CONDITION + "    see_also: [our-condition]\n")
+    message = f"{path}:5: conditions[our-condition].see_also: a condition cannot be its own"
+    assert message in load_error(run, path)
 
 
 def test_a_valid_overlay_adds_a_therapy(run: Run, kb_file: Callable[[str], Path]) -> None:
@@ -167,11 +193,8 @@ def test_an_overlay_alias_clash_is_reported_at_the_overlay_line(
         "    aliases: [CBT]\n"
         "    summary: {text: Ours., sources: [source-article]}\n"
     )
-    result = run("--data", str(path), "list")
-    assert result.exit_code == 3
-    assert f"{path}:3: therapies[psychodynamic].aliases: 'CBT' also names therapy 'cbt'" in (
-        result.stderr
-    )
+    message = f"{path}:3: therapies[psychodynamic].aliases: 'CBT' also names therapy 'cbt'"
+    assert message in load_error(run, path)
 
 
 def test_an_unreadable_data_file_is_exit_3(

@@ -82,6 +82,7 @@ class CompareAnswer(NamedTuple):
 class ConditionEntry(NamedTuple):
     condition: Condition
     uses: list[tuple[Therapy, ConditionUse]]
+    see_also: tuple[Condition, ...] = ()
 
 
 class ConditionsAnswer(NamedTuple):
@@ -245,6 +246,7 @@ def conditions(kb: KnowledgeBase, name: str | None) -> ConditionsAnswer:
         ConditionEntry(
             condition,
             [(t, u) for t in kb.therapies for u in t.used_for if u.condition == condition.id],
+            kb.see_also(condition),
         )
         for condition in chosen
     ]

@@ -61,6 +61,7 @@ class GuideAnswer(NamedTuple):
     options: tuple[Option, ...]
     others: tuple[Therapy, ...]  # also used for the condition, not set side by side
     order_basis: Statement | None  # the source of the options' order, when a condition gives it
+    see_also: tuple[Condition, ...]  # related conditions the guide can compare therapies for
     routes: tuple[tuple[GuideRegion, tuple[Statement, ...]], ...]
     crisis: tuple[Region, ...]  # the urgent help the first line points to
     linked_conditions: tuple[Condition, ...]  # when no condition was given: those with options
@@ -115,6 +116,7 @@ def guide(kb: KnowledgeBase, choices: Choices) -> GuideAnswer:
         built,
         tuple(t for t, _ in others),
         basis,
+        kb.see_also(condition) if condition else (),
         routes,
         crisis,
         linked,

@@ -25,7 +25,7 @@ from .. import __version__
 from .model import KnowledgeBase, Therapy
 
 ENV_VAR = "THERAPY_CACHE_DIR"
-FORMAT = 12  # bump when the model's records or the file's layout change
+FORMAT = 13  # bump when the model's records or the file's layout change
 KEEP = 16  # cache entries kept; the least recently written go first
 ABANDONED_AFTER = 600  # seconds after which a leftover temporary file is removed
 

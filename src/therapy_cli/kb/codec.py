@@ -127,7 +127,7 @@ def _details(light: Therapy, v: list[Any]) -> Therapy:
 
 
 options = _optional(_record(GuideOptions, _strings, statement))
-condition = _record(Condition, str, str, _strings, _maybe, _statements, options)
+condition = _record(Condition, str, str, _strings, _maybe, _statements, options, _strings)
 _choices = _many(_record(Choice, str, str))
 
 

@@ -277,15 +277,18 @@ def _reference(node: Node) -> Reference | None:
 
 
 def _condition(node: Node) -> Condition | None:
-    node.allow("id", "name", "synonyms", "description", "guidance", "guide_options")
+    node.allow("id", "name", "synonyms", "description", "guidance", "guide_options", "see_also")
     condition_id, name = _identity(node), node.text("name")
     synonyms, description = node.texts("synonyms"), _optional_statement(node, "description")
     guidance = each(node.children("guidance"), _statement)
     options_node = node.child("guide_options", required=False)
     options = _guide_options(options_node) if options_node else None
+    see_also = node.ids("conditions", "see_also")
+    if condition_id in see_also:
+        node.problem("a condition cannot be its own 'see also'", key="see_also")
     if condition_id is None or name is None:
         return None
-    return Condition(condition_id, name, synonyms, description, guidance, options)
+    return Condition(condition_id, name, synonyms, description, guidance, options, see_also)
 
 
 def _guide_options(node: Node) -> GuideOptions | None:

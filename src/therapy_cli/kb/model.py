@@ -172,6 +172,7 @@ class Condition(NamedTuple):
     description: Statement | None = None
     guidance: tuple[Statement, ...] = ()
     options: GuideOptions | None = None
+    see_also: tuple[str, ...] = ()  # ids of related conditions, e.g. a broad one's specific ones
 
     def labels(self) -> tuple[str, ...]:
         """Every name it may be looked up by: id, name and synonyms."""
@@ -376,6 +377,10 @@ class KnowledgeBase:
 
     def condition(self, condition_id: str) -> Condition:
         return cast(Condition, self._by_id["conditions"][condition_id])
+
+    def see_also(self, condition: Condition) -> tuple[Condition, ...]:
+        """The conditions `condition` points to, in its order."""
+        return tuple(self.condition(c) for c in condition.see_also)
 
     def term(self, term_id: str) -> Term:
         return cast(Term, self._by_id["terms"][term_id])

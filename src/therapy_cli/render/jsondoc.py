@@ -234,6 +234,7 @@ def _(answer: ConditionsAnswer) -> dict[str, Any]:
             "id": condition.id,
             "name": condition.name,
             "synonyms": list(condition.synonyms),
+            "see_also": list(condition.see_also),
         }
         if answer.detailed:
             item["description"] = statement(condition.description, citations)
@@ -392,6 +393,7 @@ def _(answer: GuideAnswer) -> dict[str, Any]:
             for option in answer.options
         ],
         "order_basis": statement(answer.order_basis, cite),
+        "see_also": [named(c) for c in answer.see_also],
         "others": [therapy_names(t) for t in answer.others],
         "conditions_with_options": [named(c) for c in answer.linked_conditions],
         "not_now": listed(content.not_now),

@@ -29,7 +29,7 @@ from ..answers import (
     effect_size_meaning,
 )
 from ..guide import GuideAnswer, Option
-from ..kb.model import Reference, Sessions, Statement, Therapy
+from ..kb.model import Condition, Reference, Sessions, Statement, Therapy
 from .refs.apa import apa
 from .wrap import fit
 
@@ -338,6 +338,7 @@ def _(answer: ConditionsAnswer) -> Iterator[Block]:
                 item += plain("\nCaveat: ", "em") + cited(caveat, answer.citations)
             items.append(item)
         yield Bullets(tuple(items))
+        yield from _see_also(entry.see_also, "therapy conditions")
     yield references(answer.citations)
 
 
@@ -617,6 +618,7 @@ def _(answer: GuideAnswer) -> Iterator[Block]:
     yield Title(f"Your options to talk over: {about}")
     yield Paragraph(plain(content.about))
     yield Rows(tuple(_said(answer)))
+    yield from _see_also(answer.see_also, "therapy guide -c")
     if answer.options:
         yield from _option_grids(answer)
     else:
@@ -637,6 +639,13 @@ def _(answer: GuideAnswer) -> Iterator[Block]:
             ("Funding", plain(content.funding)),
         )
     )
+
+
+def _see_also(conditions: tuple[Condition, ...], command: str) -> Iterator[Block]:
+    """Related conditions, each with the command that shows it."""
+    if conditions:
+        yield Heading("See also")
+        yield Rows(tuple((c.name, plain(f"{command} {c.id}")) for c in conditions))
 
 
 def _said(answer: GuideAnswer) -> Iterator[tuple[str, Inline]]:
