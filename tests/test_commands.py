@@ -84,6 +84,26 @@ def test_conditions_unknown_exits_1_with_a_suggestion(run: Run) -> None:
     assert "did you mean 'Depression'?" in result.stderr
 
 
+def see_also(out: str) -> str:
+    return out.split("\nSee also\n")[1].split("\n\n")[0]
+
+
+def test_a_broad_condition_lists_its_specific_ones_with_the_command_for_each(run: Run) -> None:
+    assert see_also(run("conditions", "trauma").stdout) == (
+        "Post-traumatic stress disorder  therapy conditions ptsd"
+    )
+
+
+def test_a_condition_with_no_see_also_has_no_such_heading(run: Run) -> None:
+    assert "\nSee also\n" not in run("conditions", "ptsd").stdout
+
+
+def test_conditions_json_gives_each_condition_s_see_also_ids(run: Run) -> None:
+    result = run("conditions", "personality disorders", "--format", "json")
+    [condition] = json.loads(result.stdout)["data"]["conditions"]
+    assert condition["see_also"] == ["borderline-personality-disorder"]
+
+
 def test_sessions_gives_typical_nhs_and_private_guidance(run: Run) -> None:
     out = flat(run("sessions", "psychodynamic").stdout)
     for label in ("Typical course", "On the NHS", "Privately", "Longer-term work"):

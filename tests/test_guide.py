@@ -129,6 +129,18 @@ def test_without_a_region_the_pointer_names_every_crisis_region(run: Run) -> Non
     assert "therapy crisis" in first and "United Kingdom" in first
 
 
+def test_a_broad_condition_points_to_the_guide_for_each_specific_one(run: Run) -> None:
+    out = run("guide", "--no-input", "-c", "anxiety").stdout
+    section = out.split("\nSee also\n")[1].split("\n\n")[0]
+    assert "Panic disorder" in section and "therapy guide -c panic-disorder" in section
+    assert out.index("\nSee also\n") < out.index("The options side by side")
+
+
+def test_json_names_the_conditions_the_guide_points_to(run: Run) -> None:
+    data = guide_json(run, "-c", "trauma")
+    assert data["see_also"] == [{"id": "ptsd", "name": "Post-traumatic stress disorder"}]
+
+
 def test_json_names_the_urgent_help_with_its_contacts(run: Run) -> None:
     urgent = guide_json(run, "--region", "us")["urgent_help"]
     assert [r["id"] for r in urgent] == ["us"]
